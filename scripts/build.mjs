@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Builds the extension for Chrome (dist/chrome) and Firefox (dist/firefox) and reports the content script's size.
+import { build } from 'vite';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['chrome', 'firefox'];
+for (const mode of targets) {
+  await build({ mode, logLevel: 'warn', configFile: 'vite.config.ts' });
+  const dir = join('dist', mode);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const script = manifest.content_scripts?.[0]?.js?.[0];
+  if (!script) throw new Error(`${dir}: the manifest has no content script`);
+  if (manifest.web_accessible_resources?.length) {
+    throw new Error(`${dir}: web_accessible_resources must stay empty (x.com pages could probe for the extension)`);
+  }
+  const bytes = readFileSync(join(dir, script));
+  const total = walk(dir).reduce((sum, f) => sum + statSync(f).size, 0);
+  console.log(
+    `${mode.padEnd(8)} dist/${mode}  content script ${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gzipped), ` +
+      `extension ${kb(total)} in all`,
+  );
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+function kb(n) {
+  return `${(n / 1024).toFixed(1)} kB`;
+}

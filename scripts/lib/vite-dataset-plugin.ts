@@ -1,0 +1,51 @@
+/**
+ * Vite plugin: compiles `dataset/*.yaml` at build time into the compact runtime index and exposes it as the module
+ * `virtual:attache-dataset`. An invalid dataset fails the build with every problem listed.
+ *
+ * The module is written to a generated file and wired in with a resolve alias rather than a virtual-module hook:
+ * crxjs builds standalone content scripts in a secondary build that inherits `resolve` but no plugins.
+ */
+import type { Plugin } from 'vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { compileDataset } from '../../src/core/compiled';
+import { formatProblem } from '../../src/core/dataset-files';
+import { loadDataset } from './load-dataset';
+
+export const DATASET_MODULE_ID = 'virtual:attache-dataset';
+
+export function writeCompiledDataset(datasetDir: string, outFile: string): void {
+  const parsed = loadDataset(datasetDir);
+  if (!parsed.dataset) {
+    const list = parsed.problems.map((p) => '  dataset/' + formatProblem(p)).join('\n');
+    throw new Error(`The dataset is invalid (${parsed.problems.length} problem(s)); nothing was built:\n${list}`);
+  }
+  const compiled = compileDataset(parsed.dataset, parsed.origins);
+  mkdirSync(dirname(outFile), { recursive: true });
+  // JSON.parse of one string literal starts faster than the equivalent object literal.
+  writeFileSync(outFile, `// Generated from dataset/ by the build. Do not edit.\nexport default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});\n`);
+}
+
+export function datasetPlugin(datasetDir: string, generatedFile = 'node_modules/.attache/dataset.js'): Plugin {
+  const dir = resolve(datasetDir);
+  const out = resolve(generatedFile);
+  return {
+    name: 'attache-dataset',
+    enforce: 'pre',
+    config() {
+      writeCompiledDataset(dir, out);
+      return { resolve: { alias: { [DATASET_MODULE_ID]: out } } };
+    },
+    configureServer(server) {
+      server.watcher.add(dir);
+      server.watcher.on('change', (file) => {
+        if (!file.startsWith(dir)) return;
+        try {
+          writeCompiledDataset(dir, out);
+        } catch (error) {
+          server.config.logger.error(String(error instanceof Error ? error.message : error));
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/** `tweet-author`: the author of a post (not of the post it quotes). */
+import { handleFromAvatarTestId, handleFromHref } from '../../core/handles';
+import { X } from '../selectors';
+import type { Candidate, Placement } from './types';
+
+export const tweetAuthor: Placement = {
+  name: 'tweet-author',
+  instanceSelector: X.tweet,
+  read(article) {
+    // The first User-Name that is not inside a quoted card is the author's.
+    let userName: Element | null = null;
+    for (const el of article.querySelectorAll(X.tweetUserName)) {
+      const quoted = el.closest(X.quotedCard);
+      if (!quoted || !article.contains(quoted)) {
+        userName = el;
+        break;
+      }
+    }
+    if (!userName || userName.closest(X.tweet) !== article) return [];
+    // Display-name link first (the badge goes after it), then any profile link in the block.
+    let nameLink: Element | null = null;
+    let handle: string | null = null;
+    for (const a of userName.querySelectorAll('a[href]')) {
+      const h = handleFromHref(a.getAttribute('href'));
+      if (h) {
+        nameLink ??= a;
+        handle ??= h;
+        if (a.getAttribute('tabindex') !== '-1') {
+          nameLink = a;
+          break;
+        }
+      }
+    }
+    if (!handle || !nameLink) return [];
+    // Cross-check with the avatar when it is there: a mismatch means React is halfway through a re-render.
+    const avatar = article.querySelector(`${X.tweetAvatar} ${X.avatarContainer}`);
+    const avatarHandle = handleFromAvatarTestId(avatar?.getAttribute('data-testid'));
+    if (avatarHandle && avatarHandle.toLowerCase() !== handle.toLowerCase()) return [];
+    const candidate: Candidate = { placement: 'tweet-author', instance: article, slot: '', handle, after: nameLink };
+    return [candidate];
+  },
+};

@@ -1,0 +1,40 @@
+/** A place on X's pages where an account appears. One module per placement, registered in ./registry.ts. */
+
+export const PLACEMENT_NAMES = [
+  'tweet-author',
+  'retweeter',
+  'quote-author',
+  'reply-to',
+  'mention',
+  'bio-mention',
+  'profile',
+  'user-cell',
+  'hover-card',
+  'notification',
+] as const;
+export type PlacementName = (typeof PLACEMENT_NAMES)[number];
+
+export interface Candidate {
+  placement: PlacementName;
+  /** The element that is one instance of this placement (a post, a header); one badge per account per instance. */
+  instance: Element;
+  /** Distinguishes several accounts within one instance (e.g. several mentions); '' when there is one. */
+  slot: string;
+  /** Handle as read from a link target, the URL or a test id: never from display text. */
+  handle: string;
+  /** The badge host is inserted right after this element. */
+  after: Element;
+}
+
+export interface PageContext {
+  /** `location.pathname` at the time of the scan. */
+  pathname: string;
+}
+
+export interface Placement {
+  name: PlacementName;
+  /** Selector of this placement's instances: the annotator finds them around and inside changed nodes. */
+  instanceSelector: string;
+  /** The account(s) shown by one instance right now; [] when it cannot be read (yet). */
+  read(instance: Element, page: PageContext): Candidate[];
+}

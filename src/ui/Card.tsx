@@ -1,0 +1,244 @@
+/**
+ * The context card: who the account belongs to, roles with dates, and dated notices with each side's statement and
+ * sources. Every dataset string is rendered as text (Preact escapes it); links are https only.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountDetails } from '../core/compiled';
+import type { Match } from '../core/lookup';
+import type { Notice, Role, Source } from '../core/schema';
+import { isHttpsUrl } from '../core/schema';
+import { Icon, iconFor } from './icons';
+import { countryName, formatPartialDate, keyFor, t, uiLanguage } from './i18n';
+
+export interface CardProps {
+  details: AccountDetails;
+  via: Match['via'];
+  placement: string;
+  datasetVersion: string;
+  onClose: (reason: 'escape' | 'button') => void;
+  /** Move focus into the card (click and keyboard opening; not hover). */
+  autoFocus: boolean;
+}
+
+export function Card({ details, via, placement, datasetVersion, onClose, autoFocus }: CardProps) {
+  const { account, notices } = details;
+  const root = useRef<HTMLDivElement>(null);
+  const headingId = 'attache-card-title';
+  const lang = uiLanguage();
+  const localName = account.names?.[lang] ?? account.names?.[lang.split('-')[0]!];
+
+  useEffect(() => {
+    if (autoFocus) root.current?.focus({ preventScroll: true });
+  }, []);
+
+  const roles = [...(account.roles ?? [])].sort(compareRoles);
+
+  return (
+    <div
+      ref={root}
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose('escape');
+        }
+      }}
+    >
+      <header class="card-header">
+        <span class={`avatar-icon cat-${account.category}`}>
+          <Icon name={iconFor(account)} />
+        </span>
+        <div class="titles">
+          <h2 id={headingId} class="name" dir="auto">
+            {account.name}
+          </h2>
+          {localName && localName !== account.name && (
+            <p class="local-name" dir="auto">
+              {localName}
+            </p>
+          )}
+          <p class="handle" dir="ltr">
+            @{account.handle}
+          </p>
+        </div>
+        <button type="button" class="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={() => onClose('button')}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <p class="facts">
+        <span class="chip">{t(keyFor('category', account.category))}</span>
+        <span class="chip">{countryName(account.country)}</span>
+        <span class="kind">{t(keyFor('kind', account.kind))}</span>
+      </p>
+
+      {roles.length > 0 && (
+        <section aria-label={t('cardRoles')}>
+          <h3>{t('cardRoles')}</h3>
+          <ul class="roles">
+            {roles.map((role, i) => (
+              <li key={i}>
+                <span dir="auto">{role.title}</span> <span class="dates">{roleDates(role)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {account.formerHandles && account.formerHandles.length > 0 && (
+        <p class="former">
+          {t('cardFormerHandles')}: <span dir="ltr">{account.formerHandles.map((h) => '@' + h).join(', ')}</span>
+        </p>
+      )}
+
+      {notices.length > 0 && (
+        <section aria-label={t('cardNotices')}>
+          <h3>{t('cardNotices')}</h3>
+          {notices.map((notice) => (
+            <NoticeView key={notice.id} notice={notice} />
+          ))}
+        </section>
+      )}
+
+      <details class="more">
+        <summary>{t('cardAccountSources')}</summary>
+        {account.confidence && <p class="confidence">{t('cardConfidence', t(keyFor('confidence', account.confidence)))}</p>}
+        <SourceList sources={account.sources} />
+      </details>
+      <details class="more">
+        <summary>{t('cardWhy')}</summary>
+        <p>{t('cardWhyText', [datasetVersion, t(keyFor('via', via)), placement])}</p>
+      </details>
+      <details class="more">
+        <summary>{t('cardCorrection')}</summary>
+        <Correction details={details} datasetVersion={datasetVersion} />
+      </details>
+    </div>
+  );
+}
+
+function NoticeView({ notice }: { notice: Notice }) {
+  return (
+    <article class={`notice status-${notice.status.value}`} aria-label={notice.title}>
+      <p class="notice-meta">
+        <time dateTime={notice.date}>{formatPartialDate(notice.date)}</time>
+        <span class="sep" aria-hidden="true">
+          {' · '}
+        </span>
+        <span>{t(keyFor('notice_type', notice.type))}</span>
+      </p>
+      <h4 dir="auto">{notice.title}</h4>
+      <p class="status-chip">
+        <Icon name="notice" class="icon" />
+        {t('cardStatusAsOf', [t(keyFor('status', notice.status.value)), formatPartialDate(notice.status.asOf)])}
+      </p>
+      <p class="summary" dir="auto">
+        {notice.summary}
+      </p>
+      {notice.statements.length > 0 && (
+        <>
+          <h5>{t('cardStatements')}</h5>
+          <ul class="statements">
+            {notice.statements.map((s, i) => (
+              <li key={i} class={`statement capacity-${s.capacity}`}>
+                <p class="who">
+                  <strong dir="auto">{s.by}</strong> <span class="capacity">({t(keyFor('capacity', s.capacity))})</span>
+                  {s.date && (
+                    <>
+                      {' · '}
+                      <time dateTime={s.date}>{formatPartialDate(s.date)}</time>
+                    </>
+                  )}
+                </p>
+                <p class="said" dir="auto">
+                  {s.text}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h5>{t('cardSources')}</h5>
+      <SourceList sources={notice.sources} />
+    </article>
+  );
+}
+
+function SourceList({ sources }: { sources: Source[] }) {
+  return (
+    <ul class="sources">
+      {sources.map((source, i) => (
+        <li key={i}>
+          <span class="publisher" dir="auto">
+            {source.publisher}
+          </span>
+          {source.date && <span class="date"> · {formatPartialDate(source.date)}</span>}
+          <br />
+          <SafeLink url={source.url}>{source.title}</SafeLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Only https links, always in a new tab without opener or referrer. Anything else is shown as plain text. */
+export function SafeLink({ url, children }: { url: string; children: string }) {
+  if (!isHttpsUrl(url)) return <span dir="auto">{children}</span>;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer" dir="auto">
+      {children}
+      <span class="visually-hidden"> {t('cardOpensInNewTab')}</span>
+    </a>
+  );
+}
+
+function Correction({ details, datasetVersion }: { details: AccountDetails; datasetVersion: string }) {
+  const [copied, setCopied] = useState(false);
+  const file = details.file ? `dataset/${details.file}` : 'dataset/';
+  const report = [
+    `Attaché correction`,
+    `Dataset version: ${datasetVersion}`,
+    `File: ${file}`,
+    `Entry id: ${details.account.id}`,
+    `Handle: @${details.account.handle}`,
+    `What is wrong:`,
+    `What it should say:`,
+    `Public source (https):`,
+  ].join('\n');
+  return (
+    <div class="correction">
+      <p>{t('cardCorrectionText', [file, details.account.id])}</p>
+      <textarea readOnly rows={6} value={report} aria-label={t('cardCorrection')} />
+      <button
+        type="button"
+        class="copy"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(report);
+            setCopied(true);
+          } catch {
+            setCopied(false);
+          }
+        }}
+      >
+        {copied ? t('cardCopied') : t('cardCopy')}
+      </button>
+    </div>
+  );
+}
+
+function roleDates(role: Role): string {
+  if (role.from && role.to) return `${formatPartialDate(role.from)} – ${formatPartialDate(role.to)}`;
+  if (role.from) return t('cardSince', formatPartialDate(role.from));
+  if (role.to) return t('cardUntil', formatPartialDate(role.to));
+  return '';
+}
+
+/** Current roles (no end) first, then by most recent start. */
+function compareRoles(a: Role, b: Role): number {
+  if (!a.to !== !b.to) return a.to ? 1 : -1;
+  return (b.from ?? '').localeCompare(a.from ?? '');
+}

@@ -1,0 +1,235 @@
+/**
+ * Badge and card hosts: custom elements with an OPEN shadow root each (styles isolated both ways), rendered with
+ * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them.
+ */
+import { render } from 'preact';
+import type { DatasetIndex, Match } from '../core/lookup';
+
+import type { Candidate } from '../content/placements/types';
+import { Badge } from './Badge';
+import { Card } from './Card';
+import { ThemeWatcher, type Theme } from './theme';
+import themeCss from './theme.css?inline';
+import badgeCss from './badge.css?inline';
+import cardCss from './card.css?inline';
+
+export { HOST_TAG as BADGE_TAG } from '../content/annotator';
+import { HOST_TAG as BADGE_TAG, type BadgeRenderer } from '../content/annotator';
+export const CARD_TAG = 'attache-card';
+
+/** Events that must not reach X's handlers (post navigation, keyboard shortcuts). */
+const CONTAINED_EVENTS = [
+  'click', 'auxclick', 'dblclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup',
+  'touchstart', 'touchend', 'keydown', 'keyup', 'keypress',
+] as const;
+
+function contain(host: HTMLElement): void {
+  for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop);
+}
+function stop(event: Event): void {
+  event.stopPropagation();
+}
+
+function attachShadowWithStyles(host: HTMLElement, ...css: string[]): ShadowRoot {
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = host.ownerDocument.createElement('style');
+  style.textContent = css.join('\n');
+  shadow.append(style);
+  return shadow;
+}
+
+interface BadgeState {
+  match: Match;
+  candidate: Candidate;
+  shadow: ShadowRoot;
+  hoverTimer: ReturnType<typeof setTimeout> | 0;
+}
+
+export interface UiOptions {
+  index: DatasetIndex;
+  doc?: Document;
+  hoverDelayMs: () => number;
+}
+
+export class AttacheUi implements BadgeRenderer {
+  private readonly doc: Document;
+  private readonly badges = new WeakMap<HTMLElement, BadgeState>();
+  private readonly theme: ThemeWatcher;
+  private card: { host: HTMLElement; badge: HTMLElement; viaHover: boolean; closeTimer: ReturnType<typeof setTimeout> | 0 } | null = null;
+  private readonly onOutsidePointer = (event: Event) => {
+    if (!this.card) return;
+    const path = event.composedPath();
+    if (path.includes(this.card.host) || path.includes(this.card.badge)) return;
+    this.closeCard(false);
+  };
+
+  constructor(private readonly options: UiOptions) {
+    this.doc = options.doc ?? document;
+    this.theme = new ThemeWatcher(this.doc, (theme) => this.applyTheme(theme));
+  }
+
+  start(): void {
+    this.theme.start();
+  }
+
+  stop(): void {
+    this.closeCard(false);
+    this.theme.stop();
+  }
+
+  create(match: Match, candidate: Candidate): HTMLElement {
+    const host = this.doc.createElement(BADGE_TAG);
+    host.setAttribute('data-attache-theme', this.theme.current);
+    contain(host);
+    host.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.card?.badge === host) this.closeCard(true);
+    });
+    const shadow = attachShadowWithStyles(host, themeCss, badgeCss);
+    const state: BadgeState = { match, candidate, shadow, hoverTimer: 0 };
+    this.badges.set(host, state);
+    this.renderBadge(host, state);
+    return host;
+  }
+
+  destroy(host: HTMLElement): void {
+    const state = this.badges.get(host);
+    if (!state) return;
+    if (state.hoverTimer) clearTimeout(state.hoverTimer);
+    if (this.card?.badge === host) this.closeCard(false);
+    render(null, state.shadow);
+    this.badges.delete(host);
+  }
+
+  /** Closes the open card; with `restoreFocus`, focus goes back to its badge. */
+  closeCard(restoreFocus: boolean): void {
+    const card = this.card;
+    if (!card) return;
+    this.card = null;
+    if (card.closeTimer) clearTimeout(card.closeTimer);
+    this.doc.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    render(null, card.host.shadowRoot!);
+    card.host.remove();
+    const state = this.badges.get(card.badge);
+    if (state) {
+      this.renderBadge(card.badge, state);
+      if (restoreFocus) state.shadow.querySelector('button')?.focus();
+    }
+  }
+
+  get openCardHost(): HTMLElement | null {
+    return this.card?.host ?? null;
+  }
+
+  private renderBadge(host: HTMLElement, state: BadgeState): void {
+    render(
+      <Badge
+        account={state.match.account}
+        expanded={this.card?.badge === host}
+        onActivate={() => {
+          if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
+          else this.openCard(host, false);
+        }}
+        onHoverStart={() => this.hoverStart(host, state)}
+        onHoverEnd={() => this.hoverEnd(host, state)}
+      />,
+      state.shadow,
+    );
+  }
+
+  private hoverStart(host: HTMLElement, state: BadgeState): void {
+    if (this.card?.badge === host) {
+      if (this.card.closeTimer) clearTimeout(this.card.closeTimer);
+      this.card.closeTimer = 0;
+      return;
+    }
+    const delay = this.options.hoverDelayMs();
+    if (delay <= 0) return;
+    state.hoverTimer = setTimeout(() => {
+      state.hoverTimer = 0;
+      if (host.isConnected && this.card?.badge !== host) this.openCard(host, true);
+    }, delay);
+  }
+
+  private hoverEnd(host: HTMLElement, state: BadgeState): void {
+    if (state.hoverTimer) clearTimeout(state.hoverTimer);
+    state.hoverTimer = 0;
+    this.scheduleHoverClose(host);
+  }
+
+  private scheduleHoverClose(host: HTMLElement): void {
+    const card = this.card;
+    if (!card || card.badge !== host || !card.viaHover) return;
+    if (card.closeTimer) clearTimeout(card.closeTimer);
+    card.closeTimer = setTimeout(() => {
+      if (this.card === card) this.closeCard(false);
+    }, 400);
+  }
+
+  private openCard(badge: HTMLElement, viaHover: boolean): void {
+    const state = this.badges.get(badge);
+    if (!state) return;
+    const details = this.options.index.details(state.match.account.index);
+    if (!details) return;
+    this.closeCard(false);
+    const host = this.doc.createElement(CARD_TAG);
+    host.setAttribute('data-attache-card', state.match.account.id);
+    host.setAttribute('data-attache-theme', this.theme.current);
+    host.setAttribute('lang', this.doc.documentElement.lang || 'en');
+    host.setAttribute('dir', this.doc.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
+    contain(host);
+    const shadow = attachShadowWithStyles(host, themeCss, cardCss);
+    const card = { host, badge, viaHover, closeTimer: 0 as ReturnType<typeof setTimeout> | 0 };
+    host.addEventListener('pointerenter', () => {
+      if (card.closeTimer) clearTimeout(card.closeTimer);
+      card.closeTimer = 0;
+    });
+    host.addEventListener('pointerleave', () => this.scheduleHoverClose(badge));
+    // A card opened by hover becomes a normal card once the reader interacts with it.
+    host.addEventListener('focusin', () => {
+      card.viaHover = false;
+    });
+    this.card = card;
+    this.doc.body.append(host);
+    render(
+      <Card
+        details={details}
+        via={state.match.via}
+        placement={state.candidate.placement}
+        datasetVersion={this.options.index.version}
+        autoFocus={!viaHover}
+        onClose={() => this.closeCard(true)}
+      />,
+      shadow,
+    );
+    this.position(host, badge);
+    this.doc.addEventListener('pointerdown', this.onOutsidePointer, true);
+    this.renderBadge(badge, state);
+  }
+
+  /**
+   * Places the card under the badge (above when there is no room below), aligned to the badge's start edge, kept
+   * inside the viewport. Layout is read here, once per opening, never on the annotation path.
+   */
+  private position(host: HTMLElement, badge: HTMLElement): void {
+    const view = this.doc.defaultView!;
+    const anchor = badge.getBoundingClientRect();
+    const cardEl = host.shadowRoot!.querySelector('.card') as HTMLElement | null;
+    const size = cardEl?.getBoundingClientRect() ?? { width: 380, height: 300 };
+    const margin = 8;
+    const vw = this.doc.documentElement.clientWidth || view.innerWidth;
+    const vh = view.innerHeight;
+    const rtl = host.getAttribute('dir') === 'rtl';
+    let left = rtl ? anchor.right - size.width : anchor.left;
+    left = Math.max(margin, Math.min(left, vw - size.width - margin));
+    const below = anchor.bottom + 6;
+    const above = anchor.top - 6 - size.height;
+    const top = below + size.height <= vh - margin || above < margin ? below : above;
+    host.style.setProperty('left', `${Math.round(left + view.scrollX)}px`);
+    host.style.setProperty('top', `${Math.round(Math.max(margin, top) + view.scrollY)}px`);
+    host.setAttribute('data-attache-side', top === below ? 'below' : 'above');
+  }
+
+  private applyTheme(theme: Theme): void {
+    for (const host of this.doc.querySelectorAll(`${BADGE_TAG}, ${CARD_TAG}`)) host.setAttribute('data-attache-theme', theme);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * UI strings come from `_locales` through the WebExtension i18n API; dataset text is never translated.
+ * Dates and country names are localised with Intl in the browser's UI language.
+ */
+import browser from 'webextension-polyfill';
+
+export function t(key: string, substitutions?: string | string[]): string {
+  try {
+    const message = browser.i18n.getMessage(key, substitutions);
+    if (message) return message;
+  } catch {
+    // i18n is unavailable once the extension context is invalidated (update/reload): fall through.
+  }
+  return key;
+}
+
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** `head-of-state` -> `category_head_of_state` */
+export function keyFor(prefix: string, value: string): string {
+  return `${prefix}_${value.replaceAll('-', '_')}`;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+export function countryName(code: string, language = uiLanguage()): string {
+  if (code === 'INT') return t('countryInternational');
+  let names = regionNames.get(language);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'none' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(language, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Formats YYYY, YYYY-MM or YYYY-MM-DD with only the precision the source gave. */
+export function formatPartialDate(value: string, language = uiLanguage()): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  const date = new Date(Date.UTC(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1));
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (m[2]) options.month = m[3] ? 'short' : 'long';
+  if (m[3]) options.day = 'numeric';
+  try {
+    return new Intl.DateTimeFormat([language, 'en'], options).format(date);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import manifestJson from './manifest.json';
+import { datasetPlugin } from './scripts/lib/vite-dataset-plugin';
+
+type Target = 'chrome' | 'firefox';
+
+/** One manifest.json; each browser gets only the keys it understands. */
+function manifestFor(target: Target): ManifestV3Export {
+  const manifest = structuredClone(manifestJson) as Record<string, unknown>;
+  if (target === 'chrome') delete manifest.browser_specific_settings;
+  return manifest as unknown as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      datasetPlugin('dataset'),
+      preact(),
+      crx({
+        manifest: manifestFor(target),
+        browser: target,
+        // One self-contained content script: no loader, no web_accessible_resources, so x.com pages cannot probe
+        // for the extension.
+        contentScripts: { standaloneFiles: ['src/content/index.tsx'] },
+      }),
+    ],
+    build: {
+      outDir: `dist/${target}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      minify: true,
+      reportCompressedSize: true,
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
+  };
+});
