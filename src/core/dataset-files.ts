@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import { AccountFile, DatasetMeta, NoticeFile, type Account, type Dataset, type Notice } from './schema';
+import { Account, DatasetMeta, Notice, type Dataset } from './schema';
 
 export interface DatasetFile {
   /** Path relative to the dataset folder, with forward slashes: `meta.yaml`, `accounts/cn.yaml`, `notices/x.yaml`. */
@@ -83,13 +83,16 @@ function validate<S extends v.GenericSchema>(
   file: DatasetFile,
   parsed: { value: unknown; at: (p: (string | number)[]) => { line: number; column: number } },
   problems: Problem[],
+  /** Where `parsed.value` sits in the file, for messages. */
+  prefix: (string | number)[] = [],
 ): v.InferOutput<S> | null {
   const result = v.safeParse(schema, parsed.value);
   if (result.success) return result.output;
   for (const issue of result.issues) {
     const path = issuePath(issue);
     const { line, column } = parsed.at(path);
-    const where = path.length ? `${describePath(path)}: ` : '';
+    const full = [...prefix, ...path];
+    const where = full.length ? `${describePath(full)}: ` : '';
     problems.push({ file: file.path, line, column, message: `${where}${humanMessage(issue)}` });
   }
   return null;
@@ -115,6 +118,7 @@ export function parseDataset(files: DatasetFile[]): ParsedDataset {
   let meta: Dataset['meta'] | null = null;
   const accounts: Located<Account>[] = [];
   const notices: Located<Notice>[] = [];
+  const brokenAccountIds = new Set<string>();
 
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of sorted) {
@@ -127,14 +131,23 @@ export function parseDataset(files: DatasetFile[]): ParsedDataset {
     if (!parsed) continue;
     if (kind === 'meta') {
       meta = validate(DatasetMeta, file, parsed, problems) ?? meta;
-    } else if (kind === 'accounts') {
-      if (parsed.value == null) continue;
-      const list = validate(AccountFile, file, parsed, problems);
-      list?.forEach((value, i) => accounts.push({ value, file: file.path, at: (p) => parsed.at([i, ...p]) }));
     } else {
       if (parsed.value == null) continue;
-      const list = validate(NoticeFile, file, parsed, problems);
-      list?.forEach((value, i) => notices.push({ value, file: file.path, at: (p) => parsed.at([i, ...p]) }));
+      if (!Array.isArray(parsed.value)) {
+        problems.push({ file: file.path, line: 1, column: 1, message: `must be a YAML list of ${kind} (each entry starting with "- id:")` });
+        continue;
+      }
+      // Entry by entry, so one broken entry does not hide the others (or cascade into "unknown account" errors).
+      const schema = kind === 'accounts' ? Account : Notice;
+      const target: Located<unknown>[] = kind === 'accounts' ? accounts : notices;
+      parsed.value.forEach((item: unknown, i: number) => {
+        const at = (p: (string | number)[]) => parsed.at([i, ...p]);
+        const value = validate(schema, file, { value: item, at }, problems, [i]);
+        if (value) target.push({ value, file: file.path, at });
+        else if (kind === 'accounts' && item && typeof (item as { id?: unknown }).id === 'string') {
+          brokenAccountIds.add((item as { id: string }).id); // already reported; do not cascade
+        }
+      });
     }
   }
   if (!files.some((f) => f.path === 'meta.yaml')) {
@@ -181,7 +194,7 @@ export function parseDataset(files: DatasetFile[]): ParsedDataset {
   const accountIds = new Set(accounts.map((a) => a.value.id));
   for (const entry of notices) {
     entry.value.accounts.forEach((id, i) => {
-      if (!accountIds.has(id)) report(entry, ['accounts', i], `notice refers to account "${id}", which is not in the dataset`);
+      if (!accountIds.has(id) && !brokenAccountIds.has(id)) report(entry, ['accounts', i], `notice refers to account "${id}", which is not in the dataset`);
     });
   }
 

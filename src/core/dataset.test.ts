@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDataset, type DatasetFile } from './dataset-files';
+import { compileDataset } from './compiled';
+import { DatasetIndex } from './lookup';
+
+const META = `version: 1.0.0\nreleased: "2026-01-01"\nlicence: CC-BY-4.0\nattribution: []\n`;
+
+const ACCOUNT = `
+- id: liu-xiaoming
+  handle: AmbLiuXiaoMing
+  xId: "1183279873016430592"
+  formerHandles: [OldLiuHandle]
+  name: Liu Xiaoming
+  kind: person
+  category: diplomat
+  country: CN
+  roles:
+    - title: Ambassador
+      from: "2010-03"
+      to: "2021-01-31"
+  sources:
+    - url: https://example.org/a
+      title: A source
+      publisher: Example
+`;
+
+const NOTICE = `
+- id: n1
+  accounts: [liu-xiaoming]
+  type: disputed-activity
+  date: "2020-09-09"
+  title: T
+  summary: S
+  statements: []
+  status: { value: disputed, asOf: "2020-09-11" }
+  sources:
+    - url: https://example.org/b
+      title: B
+      publisher: Example
+`;
+
+function files(extra: Partial<Record<string, string>> = {}): DatasetFile[] {
+  const all: Record<string, string> = { 'meta.yaml': META, 'accounts/cn.yaml': ACCOUNT, 'notices/n.yaml': NOTICE, ...extra };
+  return Object.entries(all)
+    .filter(([, text]) => text !== undefined)
+    .map(([path, text]) => ({ path, text: text! }));
+}
+
+describe('parseDataset', () => {
+  it('accepts a valid dataset', () => {
+    const parsed = parseDataset(files());
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.dataset?.accounts[0]?.handle).toBe('AmbLiuXiaoMing');
+    expect(parsed.origins.get('liu-xiaoming')).toEqual({ file: 'accounts/cn.yaml', line: 2 });
+  });
+
+  it('reports every problem with file, line and column', () => {
+    const broken = ACCOUNT.replace('country: CN', 'country: China').replace('https://example.org/a', 'http://example.org/a');
+    const parsed = parseDataset(files({ 'accounts/cn.yaml': broken }));
+    expect(parsed.dataset).toBeNull();
+    const messages = parsed.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`);
+    expect(messages).toContainEqual(expect.stringMatching(/^accounts\/cn\.yaml:9:12 \[0\]\.country: must be an ISO 3166-1/));
+    expect(messages).toContainEqual(expect.stringMatching(/^accounts\/cn\.yaml:15:12 \[0\]\.sources\[0\]\.url: must be an https/));
+    // One broken entry does not cascade into other errors.
+    expect(messages).toHaveLength(2);
+  });
+
+  it('never lets an unquoted 64-bit id lose digits', () => {
+    const parsed = parseDataset(files({ 'accounts/cn.yaml': ACCOUNT.replace('"1183279873016430592"', '1183279873016430592') }));
+    expect(parsed.dataset).toBeNull();
+    expect(parsed.problems[0]?.message).toMatch(/quoted decimal string/);
+  });
+
+  it('rejects unknown fields, duplicate handles, dangling notice accounts and reversed dates', () => {
+    const second = `\n- id: other\n  handle: amblIUxiaoming\n  name: Other\n  kind: institution\n  category: embassy\n  country: GB\n  colour: red\n  sources:\n    - { url: "https://example.org/c", title: C, publisher: P }\n`;
+    const reversed = ACCOUNT.replace('to: "2021-01-31"', 'to: "2009-01-31"');
+    const dangling = NOTICE.replace('[liu-xiaoming]', '[nobody]');
+    const parsed = parseDataset(files({ 'accounts/cn.yaml': reversed + second, 'notices/n.yaml': dangling }));
+    const text = parsed.problems.map((p) => p.message).join('\n');
+    expect(text).toMatch(/unknown field "colour"/);
+    expect(text).toMatch(/"from" must not be after "to"/);
+    expect(text).toMatch(/refers to account "nobody"/);
+    const dup = parseDataset(files({ 'accounts/cn.yaml': ACCOUNT + second.replace('  colour: red\n', '') }));
+    expect(dup.problems.map((p) => p.message).join('\n')).toMatch(/handle @amblIUxiaoming is already used by account "liu-xiaoming"/);
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const parsed = parseDataset(files({ 'accounts/cn.yaml': '- id: a\n  handle: [unclosed\n' }));
+    expect(parsed.problems[0]).toMatchObject({ file: 'accounts/cn.yaml', line: expect.any(Number) });
+    expect(parsed.problems[0]?.message).toMatch(/^YAML syntax/);
+  });
+});
+
+describe('compiled index', () => {
+  const parsed = parseDataset(files());
+  const index = new DatasetIndex(JSON.parse(JSON.stringify(compileDataset(parsed.dataset!, parsed.origins))));
+
+  it('finds accounts by handle case-insensitively, by former handle and by numeric id', () => {
+    expect(index.byHandle('amblIUXIAOMING')).toMatchObject({ via: 'handle', account: { id: 'liu-xiaoming', noticeCount: 1 } });
+    expect(index.byHandle('oldliuhandle')).toMatchObject({ via: 'former-handle', account: { id: 'liu-xiaoming' } });
+    expect(index.byXId('1183279873016430592')).toMatchObject({ via: 'x-id' });
+    expect(index.byXId('1183279873016430593')).toBeNull();
+    expect(index.byHandle('jane_reader')).toBeNull();
+  });
+
+  it('is not fooled by Object.prototype names', () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(index.byHandle(name)).toBeNull();
+  });
+
+  it('decodes details only on demand, with notices and the source file', () => {
+    const details = index.details(index.byHandle('AmbLiuXiaoMing')!.account.index)!;
+    expect(details.account.roles?.[0]?.title).toBe('Ambassador');
+    expect(details.notices.map((n) => n.id)).toEqual(['n1']);
+    expect(details.file).toBe('accounts/cn.yaml');
+  });
+});
+
+describe('the bundled dataset', () => {
+  const dir = 'dataset';
+  const read = (sub: string) =>
+    readdirSync(join(dir, sub)).map((name) => ({ path: `${sub}/${name}`, text: readFileSync(join(dir, sub, name), 'utf8') }));
+  const parsed = parseDataset([{ path: 'meta.yaml', text: readFileSync(join(dir, 'meta.yaml'), 'utf8') }, ...read('accounts'), ...read('notices')]);
+
+  it('is valid', () => {
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('holds the 2020 notice on @AmbLiuXiaoMing with both sides and several sources', () => {
+    const index = new DatasetIndex(compileDataset(parsed.dataset!, parsed.origins));
+    const match = index.byHandle('AmbLiuXiaoMing')!;
+    const notice = index.details(match.account.index)!.notices[0]!;
+    expect(notice).toMatchObject({ type: 'disputed-activity', date: '2020-09-09', status: { value: 'disputed' } });
+    const capacities = new Set(notice.statements.map((s) => s.capacity));
+    expect(capacities).toEqual(new Set(['reporting-outlet', 'account-holder', 'platform']));
+    expect(notice.sources.length).toBeGreaterThanOrEqual(2);
+    expect(index.byHandle('chineseembinuk')?.account.category).toBe('embassy');
+  });
+});
