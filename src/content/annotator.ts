@@ -11,7 +11,8 @@ import type { Candidate, PageContext, Placement } from './placements/types';
 import { SlicedQueue } from './scheduler';
 import { X } from './selectors';
 
-export const HOST_TAG = 'attache-badge';
+export { HOST_TAG } from './tag';
+import { HOST_TAG } from './tag';
 
 export interface BadgeRenderer {
   /** Creates a badge host for a match (the host is inserted by the annotator). */

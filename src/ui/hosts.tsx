@@ -13,9 +13,8 @@ import themeCss from './theme.css?inline';
 import badgeCss from './badge.css?inline';
 import cardCss from './card.css?inline';
 
-export { HOST_TAG as BADGE_TAG } from '../content/annotator';
-import { HOST_TAG as BADGE_TAG, type BadgeRenderer } from '../content/annotator';
-export const CARD_TAG = 'attache-card';
+import type { BadgeRenderer } from '../content/annotator';
+import { HOST_TAG as BADGE_TAG, CARD_TAG } from '../content/tag';
 
 /** Events that must not reach X's handlers (post navigation, keyboard shortcuts). */
 const CONTAINED_EVENTS = [

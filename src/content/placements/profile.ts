@@ -4,6 +4,7 @@
  */
 import { handleFromAtText, handleFromAvatarTestId, profileHandleFromPath } from '../../core/handles';
 import { X } from '../selectors';
+import { outermostSoleWrapper } from './anchor';
 import type { Placement } from './types';
 
 export const profile: Placement = {
@@ -33,9 +34,16 @@ export const profile: Placement = {
     if (avatarHandle && avatarHandle.toLowerCase() !== lower) return []; // header not yet re-rendered for this URL
     if (!confirmedByText && !avatarHandle) return [];
     if (atTexts.length > 0 && !confirmedByText) return [];
-    // The badge goes after the display name: the first leaf block of the header's first row.
-    const nameRow = header.firstElementChild?.firstElementChild ?? header.firstElementChild;
-    if (!nameRow) return [];
+    // The badge goes after the display name: the first text block that is not an @handle.
+    let nameEl: Element | null = null;
+    for (const el of header.querySelectorAll('div[dir]')) {
+      if (!handleFromAtText(el.textContent)) {
+        nameEl = el;
+        break;
+      }
+    }
+    if (!nameEl) return [];
+    const nameRow = outermostSoleWrapper(nameEl, header);
     return [{ placement: 'profile', instance: header, slot: '', handle, after: nameRow }];
   },
 };

@@ -1,6 +1,7 @@
 /** `tweet-author`: the author of a post (not of the post it quotes). */
 import { handleFromAvatarTestId, handleFromHref } from '../../core/handles';
 import { X } from '../selectors';
+import { outermostSoleWrapper } from './anchor';
 import type { Candidate, Placement } from './types';
 
 export const tweetAuthor: Placement = {
@@ -36,7 +37,8 @@ export const tweetAuthor: Placement = {
     const avatar = article.querySelector(`${X.tweetAvatar} ${X.avatarContainer}`);
     const avatarHandle = handleFromAvatarTestId(avatar?.getAttribute('data-testid'));
     if (avatarHandle && avatarHandle.toLowerCase() !== handle.toLowerCase()) return [];
-    const candidate: Candidate = { placement: 'tweet-author', instance: article, slot: '', handle, after: nameLink };
+    const after = outermostSoleWrapper(nameLink, userName);
+    const candidate: Candidate = { placement: 'tweet-author', instance: article, slot: '', handle, after };
     return [candidate];
   },
 };
