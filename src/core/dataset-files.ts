@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { Account, DatasetMeta, Notice, type Dataset } from './schema';
+import { checkRules } from './validate-rules';
 
 export interface DatasetFile {
   /** Path relative to the dataset folder, with forward slashes: `meta.yaml`, `accounts/cn.yaml`, `notices/x.yaml`. */
@@ -197,6 +198,9 @@ export function parseDataset(files: DatasetFile[]): ParsedDataset {
       if (!accountIds.has(id) && !brokenAccountIds.has(id)) report(entry, ['accounts', i], `notice refers to account "${id}", which is not in the dataset`);
     });
   }
+
+  // Cross-entry rules (independent sources, both sides of a dispute, kind/category consistency, ...).
+  problems.push(...checkRules(accounts, notices));
 
   const dataset =
     problems.length === 0 && meta

@@ -29,7 +29,7 @@ const ACCOUNT = `
 const NOTICE = `
 - id: n1
   accounts: [liu-xiaoming]
-  type: disputed-activity
+  type: label-history
   date: "2020-09-09"
   title: T
   summary: S

@@ -1,0 +1,73 @@
+/**
+ * Maintainer toolkit for the Attaché dataset: `npm run dataset -- <command>`. See dataset/README.md.
+ *
+ *   validate [--dir dataset]
+ *   import congress <dir> [--accept-renames] [--dry-run]
+ *   import state-media <matrix.csv> --accounts <newsmap.json> [--accept-renames] [--dry-run]
+ *   import wikidata <results.json> [--file accounts/x.yaml] [--accept-renames] [--dry-run]
+ *   import csv <file.csv> [--file accounts/x.yaml] [--accept-renames] [--dry-run]
+ *   stats [--json]
+ *   diff <git-ref>
+ *   release [--bump patch|minor|major] [--since <git-ref>] [--date YYYY-MM-DD]
+ */
+import { parseArgs } from 'node:util';
+import { validateDir } from './dataset/validate';
+
+const USAGE = `usage: npm run dataset -- <command> [options]
+
+  validate [--dir dataset]                 check schema, cross-file rules and sources; exit 1 on any problem
+  import congress <dir>                    merge US Congress official accounts (unitedstates/congress-legislators)
+  import state-media <matrix.csv> --accounts <newsmap.json>
+                                           merge SC/CaPu outlets of the ASD State Media Matrix matched to X accounts
+  import wikidata <results.json>           merge SPARQL JSON results of the queries in the sources README
+  import csv <file.csv>                    merge a hand-curated CSV (layout in dataset/README.md)
+      import options: --dir dataset, --accept-renames, --dry-run, --file accounts/<name>.yaml, --date YYYY-MM-DD
+  stats [--json]                           counts by category, country, source and notice type/status
+  diff <git-ref>                           review what changed in the dataset since a git ref
+  release [--bump patch|minor|major] [--since <git-ref>]
+                                           bump dataset/meta.yaml and prepend a dated entry to dataset/CHANGELOG.md
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      dir: { type: 'string', default: 'dataset' },
+      json: { type: 'boolean', default: false },
+      accounts: { type: 'string' },
+      file: { type: 'string' },
+      date: { type: 'string' },
+      bump: { type: 'string', default: 'minor' },
+      since: { type: 'string' },
+      'accept-renames': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const dir = values.dir!;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'validate': {
+      const result = validateDir(dir);
+      const out = result.ok ? process.stdout : process.stderr;
+      out.write(result.lines.join('\n') + '\n');
+      return result.ok ? 0 : 1;
+    }
+    default:
+      process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
