@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+/// <reference types="vitest/config" />
+import { defineConfig, type PluginOption } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestJson from './manifest.json';
@@ -15,26 +16,35 @@ function manifestFor(target: Target): ManifestV3Export {
 
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  // Under vitest neither crxjs nor the dataset compiler runs: tests import the core directly.
+  const testing = Boolean(process.env.VITEST);
+  const plugins: PluginOption[] = testing
+    ? [preact()]
+    : [
+        datasetPlugin('dataset'),
+        preact(),
+        crx({
+          manifest: manifestFor(target),
+          browser: target,
+          // One self-contained content script: no loader, no web_accessible_resources, so x.com pages cannot
+          // probe for the extension.
+          contentScripts: { standaloneFiles: ['src/content/index.tsx'] },
+        }),
+      ];
   return {
-    plugins: [
-      datasetPlugin('dataset'),
-      preact(),
-      crx({
-        manifest: manifestFor(target),
-        browser: target,
-        // One self-contained content script: no loader, no web_accessible_resources, so x.com pages cannot probe
-        // for the extension.
-        contentScripts: { standaloneFiles: ['src/content/index.tsx'] },
-      }),
-    ],
+    plugins,
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
       minify: true,
-      reportCompressedSize: true,
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
+    test: {
+      include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
+      environment: 'node',
+      setupFiles: ['tests/unit/setup.ts'],
+    },
   };
 });

@@ -220,12 +220,18 @@ export class AttacheUi implements BadgeRenderer {
     const rtl = host.getAttribute('dir') === 'rtl';
     let left = rtl ? anchor.right - size.width : anchor.left;
     left = Math.max(margin, Math.min(left, vw - size.width - margin));
-    const below = anchor.bottom + 6;
-    const above = anchor.top - 6 - size.height;
-    const top = below + size.height <= vh - margin || above < margin ? below : above;
+    const gap = 6;
+    const roomBelow = vh - anchor.bottom - gap - margin;
+    const roomAbove = anchor.top - gap - margin;
+    // Below when it fits, else above when it fits, else on the roomier side with the card's height capped to it.
+    const side = size.height <= roomBelow || (size.height > roomAbove && roomBelow >= roomAbove) ? 'below' : 'above';
+    const room = Math.max(160, side === 'below' ? roomBelow : roomAbove);
+    const height = Math.min(size.height, room);
+    if (height < size.height) host.style.setProperty('--attache-card-max-height', `${Math.floor(room)}px`);
+    const top = side === 'below' ? anchor.bottom + gap : anchor.top - gap - height;
     host.style.setProperty('left', `${Math.round(left + view.scrollX)}px`);
     host.style.setProperty('top', `${Math.round(Math.max(margin, top) + view.scrollY)}px`);
-    host.setAttribute('data-attache-side', top === below ? 'below' : 'above');
+    host.setAttribute('data-attache-side', side);
   }
 
   private applyTheme(theme: Theme): void {
