@@ -12,6 +12,8 @@
  */
 import { parseArgs } from 'node:util';
 import { validateDir } from './dataset/validate';
+import { congressSpec, importCongress } from './dataset/import-congress';
+import { runImport } from './dataset/run-import';
 
 const USAGE = `usage: npm run dataset -- <command> [options]
 
@@ -57,6 +59,19 @@ async function main(argv: string[]): Promise<number> {
       const out = result.ok ? process.stdout : process.stderr;
       out.write(result.lines.join('\n') + '\n');
       return result.ok ? 0 : 1;
+    }
+    case 'import': {
+      const [source, input] = rest;
+      if (!source || !input) throw new Error('usage: import <congress|state-media|wikidata|csv> <path> [options]');
+      const opts = { dir, acceptRenames: values['accept-renames'], dryRun: values['dry-run'] };
+      let run: ReturnType<typeof runImport>;
+      if (source === 'congress') {
+        const { records, notes } = importCongress(input, { date: values.date });
+        run = runImport(congressSpec, records, notes, opts);
+      } else {
+        throw new Error(`unknown importer "${source}" (congress, state-media, wikidata, csv)`);
+      }
+      return run.ok ? 0 : 1;
     }
     default:
       process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);

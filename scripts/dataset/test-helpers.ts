@@ -1,0 +1,29 @@
+/** Helpers for the importer tests: throwaway dataset folders. */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TEST_META = `version: 1.0.0\nreleased: "2026-01-01"\nlicence: CC-BY-4.0\nattribution: []\n`;
+
+export function tempDataset(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-dataset-'));
+  const all: Record<string, string> = { 'meta.yaml': TEST_META, ...files };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+export function read(dir: string, path: string): string {
+  return readFileSync(join(dir, path), 'utf8');
+}
+
+export const TESTDATA = fileURLToPath(new URL('./testdata', import.meta.url));
+
+/** Collects log lines instead of printing them. */
+export function collect(): { lines: string[]; log: (line: string) => void } {
+  const lines: string[] = [];
+  return { lines, log: (line) => lines.push(line) };
+}
