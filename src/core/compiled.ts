@@ -3,12 +3,12 @@
  * Summaries (enough for a badge) are decoded once at start-up; full details are kept as JSON strings and decoded
  * only when a card is opened for that account.
  */
-import { CATEGORIES, KINDS, type Account, type Dataset, type Notice } from './schema';
+import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
 
-export const COMPILED_FORMAT = 1;
+export const COMPILED_FORMAT = 2;
 
-/** [id, handle, name, kind index, category index, country, notice count] */
-export type SummaryRow = [string, string, string, number, number, string, number];
+/** [id, handle, name, kind index, category index, country, notice count, bit mask of notice types] */
+export type SummaryRow = [string, string, string, number, number, string, number, number];
 
 export interface CompiledDataset {
   format: typeof COMPILED_FORMAT;
@@ -58,6 +58,7 @@ export function compileDataset(dataset: Dataset, origins?: Map<string, { file: s
       CATEGORIES.indexOf(account.category),
       account.country,
       notices.length,
+      notices.reduce((mask, n) => mask | (1 << NOTICE_TYPES.indexOf(n.type)), 0),
     ]);
     const entry: AccountDetails = { account, notices, file: origins?.get(account.id)?.file ?? '' };
     details.push(JSON.stringify(entry));

@@ -1,7 +1,8 @@
 /**
  * O(1) lookups in the compiled dataset by handle or numeric X id. Pure: no DOM, no browser APIs.
  */
-import { CATEGORIES, KINDS, type Account } from './schema';
+import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './schema';
+import { accountLayers, type LayerId } from './layers';
 import type { AccountDetails, CompiledDataset } from './compiled';
 
 export interface AccountSummary {
@@ -13,6 +14,9 @@ export interface AccountSummary {
   category: Account['category'];
   country: string;
   noticeCount: number;
+  noticeTypes: Notice['type'][];
+  /** Built-in layers this account belongs to (category layer first, then notice layers). */
+  layers: LayerId[];
 }
 
 export interface Match {
@@ -30,16 +34,22 @@ export class DatasetIndex {
   constructor(private readonly compiled: CompiledDataset) {
     this.version = compiled.version;
     this.released = compiled.released;
-    this.summaries = compiled.summaries.map(([id, handle, name, kind, category, country, noticeCount], index) => ({
-      index,
-      id,
-      handle,
-      name,
-      kind: KINDS[kind] ?? 'institution',
-      category: CATEGORIES[category] ?? 'official',
-      country,
-      noticeCount,
-    }));
+    this.summaries = compiled.summaries.map(([id, handle, name, kind, category, country, noticeCount, mask], index) => {
+      const noticeTypes = NOTICE_TYPES.filter((_, bit) => (mask & (1 << bit)) !== 0);
+      const cat = CATEGORIES[category] ?? 'official';
+      return {
+        index,
+        id,
+        handle,
+        name,
+        kind: KINDS[kind] ?? 'institution',
+        category: cat,
+        country,
+        noticeCount,
+        noticeTypes,
+        layers: accountLayers(cat, noticeTypes),
+      };
+    });
   }
 
   get size(): number {
