@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { validateDir } from './dataset/validate';
 import { congressSpec, importCongress } from './dataset/import-congress';
 import { runImport } from './dataset/run-import';
+import { importStateMedia, stateMediaSpec } from './dataset/import-state-media';
 
 const USAGE = `usage: npm run dataset -- <command> [options]
 
@@ -68,6 +69,14 @@ async function main(argv: string[]): Promise<number> {
       if (source === 'congress') {
         const { records, notes } = importCongress(input, { date: values.date });
         run = runImport(congressSpec, records, notes, opts);
+      } else if (source === 'state-media') {
+        if (!values.accounts) throw new Error('import state-media needs --accounts <newsmap.json> (handles and ids are never taken from the matrix)');
+        const { records, notes, unmatched } = importStateMedia(input, values.accounts, { date: values.date });
+        run = runImport(stateMediaSpec, records, notes, opts);
+        if (unmatched.length) {
+          process.stdout.write(`\nOutlets not matched to an X account (${unmatched.length}; review, then add by hand or via Wikidata):\n`);
+          process.stdout.write(unmatched.map((u) => `  ${u}`).join('\n') + '\n');
+        }
       } else {
         throw new Error(`unknown importer "${source}" (congress, state-media, wikidata, csv)`);
       }
