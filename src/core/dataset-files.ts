@@ -120,6 +120,7 @@ export function parseDataset(files: DatasetFile[]): ParsedDataset {
   const accounts: Located<Account>[] = [];
   const notices: Located<Notice>[] = [];
   const brokenAccountIds = new Set<string>();
+  let accountsIncomplete = false;
 
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of sorted) {
@@ -129,7 +130,11 @@ export function parseDataset(files: DatasetFile[]): ParsedDataset {
       continue;
     }
     const parsed = parseYaml(file, problems);
-    if (!parsed) continue;
+    if (!parsed) {
+      // Its accounts are unknown: do not report notices pointing at them as dangling.
+      if (kind === 'accounts') accountsIncomplete = true;
+      continue;
+    }
     if (kind === 'meta') {
       meta = validate(DatasetMeta, file, parsed, problems) ?? meta;
     } else {
@@ -195,7 +200,7 @@ export function parseDataset(files: DatasetFile[]): ParsedDataset {
   const accountIds = new Set(accounts.map((a) => a.value.id));
   for (const entry of notices) {
     entry.value.accounts.forEach((id, i) => {
-      if (!accountIds.has(id) && !brokenAccountIds.has(id)) report(entry, ['accounts', i], `notice refers to account "${id}", which is not in the dataset`);
+      if (!accountIds.has(id) && !brokenAccountIds.has(id) && !accountsIncomplete) report(entry, ['accounts', i], `notice refers to account "${id}", which is not in the dataset`);
     });
   }
 

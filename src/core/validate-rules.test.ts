@@ -152,3 +152,11 @@ describe('source independence', () => {
     expect(countIndependentSources([s('https://a.example/1', 'A'), s('https://a.example/2', 'A'), s('https://c.example/', 'C')])).toBe(2);
   });
 });
+
+describe('parseDataset without cascades', () => {
+  it('does not call notice accounts dangling when an account file has a YAML syntax error', () => {
+    const problems = check(ACCOUNTS.replace('  name: Ambassador Example', '  name: "unclosed'));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.startsWith('accounts/cn.yaml:') && /YAML syntax/.test(p))).toBe(true);
+  });
+});
