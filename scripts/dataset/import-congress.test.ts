@@ -101,7 +101,8 @@ describe('import congress: merging', () => {
         '      publisher: United States Senate\n',
         '      publisher: United States Senate\n    - url: https://news.example.org/profile\n      title: Profile\n      publisher: Example News\n',
       )
-      .replace('U.S. Representative for CA-12 (Republican)', 'U.S. Representative for CA-11 (Republican)');
+      .replace('U.S. Representative for CA-12 (Republican)', 'U.S. Representative for CA-11 (Republican)')
+      .replace('  name: Test B. Representative\n', '  name: Test B. Representative\n  note: >-\n    A folded note written by hand,\n    over two lines.\n  # A comment before the roles.\n');
     writeFileSync(join(dataset, 'accounts/us-congress.yaml'), text);
     const again = run(dataset);
     expect(again.ok).toBe(true);
@@ -111,6 +112,8 @@ describe('import congress: merging', () => {
       expect(after).toContain(kept);
     }
     expect(after).toContain('CA-12 (Republican)');
+    // In the updated entry, untouched fields keep their exact text (folding, comments).
+    expect(after).toContain('  note: >-\n    A folded note written by hand,\n    over two lines.\n  # A comment before the roles.\n  kind: person\n');
     expect(after).not.toContain('CA-11');
   });
 

@@ -100,6 +100,10 @@ function orderKeys<T extends object>(value: T, order: readonly string[]): T {
 export class AccountStore {
   readonly docs = new Map<string, Document>();
   private readonly original = new Map<string, string>();
+  /** For pairs whose value was replaced: where the original value ended (to keep comments that followed it). */
+  private readonly replacedValueEnd = new WeakMap<Pair, number>();
+  /** Files to rewrite whole (new files, and sorted files whose order changed). */
+  private readonly rewrite = new Set<string>();
   private readonly byId = new Map<string, Entry>();
   private readonly byHandle = new Map<string, string>();
   private readonly byXId = new Map<string, string>();
@@ -157,6 +161,7 @@ export class AccountStore {
       doc = new Document(new YAMLSeq());
       doc.commentBefore = ' Generated and merged by `npm run dataset -- import`; hand edits to other fields are kept. See dataset/README.md.';
       this.docs.set(file, doc);
+      this.rewrite.add(file);
     }
     if (!isSeq(doc.contents)) doc.contents = new YAMLSeq() as never;
     return doc;
@@ -179,6 +184,8 @@ export class AccountStore {
     if (QUOTED_KEYS.has(key) && isScalar(valueNode)) valueNode.type = Scalar.QUOTE_DOUBLE;
     const existing = map.items.find((p) => isScalar(p.key) && p.key.value === key);
     if (existing) {
+      const before = existing.value as Node | null;
+      if (before?.range && !this.replacedValueEnd.has(existing)) this.replacedValueEnd.set(existing, before.range[2]);
       existing.value = valueNode;
       return;
     }
@@ -285,10 +292,16 @@ export class AccountStore {
       const doc = this.docs.get(file);
       if (doc && isSeq(doc.contents)) {
         const seq = doc.contents;
+        const before = [...seq.items];
         seq.items.sort((a, b) => String(toJs(isMap(a) ? a.get('id', true) : '')).localeCompare(String(toJs(isMap(b) ? b.get('id', true) : ''))));
-        seq.items.forEach((item, i) => {
-          if (isMap(item)) item.spaceBefore = i > 0;
-        });
+        const originals = seq.items.filter((item) => (item as Node).range);
+        const appendedOnly = originals.every((item, i) => before[i] === item);
+        if (!appendedOnly || seq.items.some((item, i) => !(item as Node).range && i < originals.length)) {
+          this.rewrite.add(file);
+          seq.items.forEach((item, i) => {
+            if (isMap(item)) item.spaceBefore = i > 0;
+          });
+        }
       }
     }
     return report;
@@ -380,11 +393,72 @@ export class AccountStore {
     else report.unchanged.push(entry.id);
   }
 
+  /**
+   * The new text of a file. Untouched entries keep their exact text; in a touched entry only the changed fields are
+   * re-written; new entries are appended. Generated files whose order changed are re-written whole.
+   */
+  render(file: string): string {
+    const doc = this.docs.get(file)!;
+    const original = this.original.get(file);
+    if (original === undefined || this.rewrite.has(file) || !isSeq(doc.contents)) return doc.toString(YAML_OUTPUT);
+    const replacements: { start: number; end: number; text: string }[] = [];
+    const appended: string[] = [];
+    for (const item of doc.contents.items) {
+      const node = item as Node;
+      if (!node.range) {
+        appended.push(stringifyEntry(item));
+        continue;
+      }
+      if (!isMap(item)) continue;
+      const rebuilt = this.renderEntry(item, original);
+      if (rebuilt !== null) replacements.push({ start: node.range[0], end: node.range[1], text: rebuilt });
+    }
+    let text = original;
+    for (const r of replacements.sort((a, b) => b.start - a.start)) text = text.slice(0, r.start) + r.text + text.slice(r.end);
+    if (appended.length) {
+      if (!text.endsWith('\n')) text += '\n';
+      const empty = !isSeq(doc.contents) || doc.contents.items.every((i) => !(i as Node).range);
+      text += appended.map((a, i) => (empty && i === 0 ? a : `\n${a}`)).join('');
+    }
+    return text;
+  }
+
+  /** An entry's text with its changed fields re-written, or null when nothing in it changed. */
+  private renderEntry(map: YAMLMap, original: string): string | null {
+    const fresh = (pair: Pair) => !(pair.key as Node | null)?.range || !(pair.value as Node | null)?.range;
+    if (!map.items.some(fresh)) return null;
+    const originals = map.items.filter((p) => !!(p.key as Node | null)?.range).sort((a, b) => (a.key as Node).range![0] - (b.key as Node).range![0]);
+    const slice = (pair: Pair) => {
+      const start = (pair.key as Node).range![0];
+      const i = originals.indexOf(pair);
+      const end = i + 1 < originals.length ? (originals[i + 1]!.key as Node).range![0] : map.range![1];
+      return { start, end };
+    };
+    const pieces: string[] = [];
+    for (const pair of map.items) {
+      if (!fresh(pair)) {
+        const { start, end } = slice(pair);
+        pieces.push(original.slice(start, end).replace(/[ ]+$/, ''));
+        continue;
+      }
+      let text = stringifyEntry(mapOf(pair)).slice(2);
+      const valueEnd = this.replacedValueEnd.get(pair);
+      if (valueEnd !== undefined && (pair.key as Node | null)?.range) {
+        // Keep comment lines that followed the old value.
+        const { end } = slice(pair);
+        const comments = original.slice(valueEnd, end).split('\n').filter((l) => /^\s*#/.test(l));
+        if (comments.length) text += comments.map((c) => `${c}\n`).join('');
+      }
+      pieces.push(text);
+    }
+    return pieces.map((p, i) => (i === 0 ? p : `  ${p}`)).map((p) => (p.endsWith('\n') ? p : `${p}\n`)).join('');
+  }
+
   /** Files whose text would change. */
   changedFiles(): { file: string; text: string }[] {
     const out: { file: string; text: string }[] = [];
-    for (const [file, doc] of this.docs) {
-      const text = doc.toString(YAML_OUTPUT);
+    for (const file of this.docs.keys()) {
+      const text = this.render(file);
       if (text !== this.original.get(file)) out.push({ file, text });
     }
     return out;
@@ -400,6 +474,26 @@ export class AccountStore {
     }
     return changed.map((c) => c.file);
   }
+}
+
+function mapOf(pair: Pair): YAMLMap {
+  const map = new YAMLMap();
+  map.items = [pair];
+  return map;
+}
+
+/** One sequence item as it appears in a file ("- id: ...\n  ..."), without the comments and blank line before it. */
+function stringifyEntry(item: unknown): string {
+  const node = item as Node & { commentBefore?: string | null; spaceBefore?: boolean };
+  const { commentBefore, spaceBefore } = node;
+  node.commentBefore = null;
+  node.spaceBefore = false;
+  const seq = new YAMLSeq();
+  seq.items = [item];
+  const text = new Document(seq).toString(YAML_OUTPUT);
+  node.commentBefore = commentBefore;
+  node.spaceBefore = spaceBefore;
+  return text;
 }
 
 export function formatReport(name: string, report: MergeReport, verbose = true): string {
