@@ -11,6 +11,11 @@ type Target = 'chrome' | 'firefox';
 function manifestFor(target: Target): ManifestV3Export {
   const manifest = structuredClone(manifestJson) as Record<string, unknown>;
   if (target === 'chrome') delete manifest.browser_specific_settings;
+  // Firefox runs MV3 background code as event pages (scripts), not service workers.
+  const background = manifest.background as { service_worker?: string; type?: string } | undefined;
+  if (target === 'firefox' && background?.service_worker) {
+    manifest.background = { scripts: [background.service_worker], type: background.type };
+  }
   return manifest as unknown as ManifestV3Export;
 }
 
