@@ -38,6 +38,9 @@ export default defineConfig(({ mode }) => {
       ];
   return {
     plugins,
+    define: {
+      __ATTACHE_CORRECTIONS_URL__: JSON.stringify(process.env.ATTACHE_CORRECTIONS_URL ?? ''),
+    },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

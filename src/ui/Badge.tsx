@@ -14,10 +14,11 @@ export interface BadgeProps {
 export function badgeText(account: AccountSummary): { label: string; aria: string } {
   const category = t(keyFor('category', account.category));
   const country = countryName(account.country);
+  const shortCountry = countryName(account.country, undefined, 'short');
   const notices =
     account.noticeCount === 0 ? '' : account.noticeCount === 1 ? t('badgeNoticesOne') : t('badgeNoticesMany', String(account.noticeCount));
   return {
-    label: `${category} · ${country}`,
+    label: `${category} · ${shortCountry}`,
     aria: t('badgeAriaLabel', [account.name, category, country, notices]),
   };
 }

@@ -15,12 +15,14 @@ export interface CardProps {
   via: Match['via'];
   placement: string;
   datasetVersion: string;
+  /** Layers the badge belongs to (shown under "Why am I seeing this"). */
+  layers?: readonly string[];
   onClose: (reason: 'escape' | 'button') => void;
   /** Move focus into the card (click and keyboard opening; not hover). */
   autoFocus: boolean;
 }
 
-export function Card({ details, via, placement, datasetVersion, onClose, autoFocus }: CardProps) {
+export function Card({ details, via, placement, datasetVersion, layers, onClose, autoFocus }: CardProps) {
   const { account, notices } = details;
   const root = useRef<HTMLDivElement>(null);
   const headingId = 'attache-card-title';
@@ -111,6 +113,7 @@ export function Card({ details, via, placement, datasetVersion, onClose, autoFoc
       <details class="more">
         <summary>{t('cardWhy')}</summary>
         <p>{t('cardWhyText', [datasetVersion, t(keyFor('via', via)), placement])}</p>
+        {layers && layers.length > 0 && <p>{t('cardWhyLayers', layers.map(layerName).join(', '))}</p>}
       </details>
       <details class="more">
         <summary>{t('cardCorrection')}</summary>
@@ -187,8 +190,10 @@ function SourceList({ sources }: { sources: Source[] }) {
 /** Only https links, always in a new tab without opener or referrer. Anything else is shown as plain text. */
 export function SafeLink({ url, children }: { url: string; children: string }) {
   if (!isHttpsUrl(url)) return <span dir="auto">{children}</span>;
+  // The parsed, normalised form: no stray whitespace or control characters reach the attribute.
+  const href = new URL(url).href;
   return (
-    <a href={url} target="_blank" rel="noopener noreferrer" dir="auto">
+    <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
       {children}
       <span class="visually-hidden"> {t('cardOpensInNewTab')}</span>
     </a>
@@ -212,6 +217,11 @@ function Correction({ details, datasetVersion }: { details: AccountDetails; data
     <div class="correction">
       <p>{t('cardCorrectionText', [file, details.account.id])}</p>
       <textarea readOnly rows={6} value={report} aria-label={t('cardCorrection')} />
+      {CORRECTIONS_URL && (
+        <p>
+          {t('cardCorrectionUrl')} <SafeLink url={CORRECTIONS_URL}>{CORRECTIONS_URL}</SafeLink>
+        </p>
+      )}
       <button
         type="button"
         class="copy"
@@ -228,6 +238,14 @@ function Correction({ details, datasetVersion }: { details: AccountDetails; data
       </button>
     </div>
   );
+}
+
+/** Where corrections go, when the build is configured with one (ATTACHE_CORRECTIONS_URL); never a made-up address. */
+const CORRECTIONS_URL: string | null = isHttpsUrl(__ATTACHE_CORRECTIONS_URL__) ? __ATTACHE_CORRECTIONS_URL__ : null;
+
+function layerName(id: string): string {
+  const message = t(keyFor('layer', id));
+  return message === keyFor('layer', id) ? id : message;
 }
 
 function roleDates(role: Role): string {

@@ -14,6 +14,15 @@ export function t(key: string, substitutions?: string | string[]): string {
   return key;
 }
 
+/** Text direction of the UI language (from the i18n API's predefined message). */
+export function uiDirection(): 'ltr' | 'rtl' {
+  try {
+    return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
 export function uiLanguage(): string {
   try {
     return browser.i18n.getUILanguage() || 'en';
@@ -29,16 +38,18 @@ export function keyFor(prefix: string, value: string): string {
 
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 
-export function countryName(code: string, language = uiLanguage()): string {
+/** Country (or international body) name in the UI language; `short` gives "US", "UK" for badges. */
+export function countryName(code: string, language = uiLanguage(), style: 'long' | 'short' = 'long'): string {
   if (code === 'INT') return t('countryInternational');
-  let names = regionNames.get(language);
+  const cacheKey = `${language}|${style}`;
+  let names = regionNames.get(cacheKey);
   if (names === undefined) {
     try {
-      names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'none' });
+      names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'none', style });
     } catch {
       names = null;
     }
-    regionNames.set(language, names);
+    regionNames.set(cacheKey, names);
   }
   try {
     return names?.of(code) ?? code;

@@ -19,6 +19,8 @@ export function loadMessages(lang = 'en'): Messages {
 }
 
 export function getMessage(key: string, substitutions?: string | string[], lang = 'en'): string {
+  if (key === '@@bidi_dir') return lang === 'ar' ? 'rtl' : 'ltr';
+  if (key === '@@ui_locale') return lang;
   const entry = loadMessages(lang)[key];
   if (!entry) return '';
   const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
