@@ -15,6 +15,8 @@ import { validateDir } from './dataset/validate';
 import { congressSpec, importCongress } from './dataset/import-congress';
 import { runImport } from './dataset/run-import';
 import { importStateMedia, stateMediaSpec } from './dataset/import-state-media';
+import { importWikidata, wikidataSpec, WIKIDATA_FILE } from './dataset/import-wikidata';
+import { csvSpec, importCsv } from './dataset/import-csv';
 
 const USAGE = `usage: npm run dataset -- <command> [options]
 
@@ -77,6 +79,13 @@ async function main(argv: string[]): Promise<number> {
           process.stdout.write(`\nOutlets not matched to an X account (${unmatched.length}; review, then add by hand or via Wikidata):\n`);
           process.stdout.write(unmatched.map((u) => `  ${u}`).join('\n') + '\n');
         }
+      } else if (source === 'wikidata') {
+        const file = values.file ?? WIKIDATA_FILE;
+        const { records, notes } = importWikidata(input, { date: values.date, file });
+        run = runImport(wikidataSpec(file), records, notes, opts);
+      } else if (source === 'csv') {
+        const { records, notes } = importCsv(input, { file: values.file });
+        run = runImport(csvSpec, records, notes, opts);
       } else {
         throw new Error(`unknown importer "${source}" (congress, state-media, wikidata, csv)`);
       }
