@@ -47,6 +47,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       minify: true,
+      // Vite's modulepreload polyfill fetch()es chunks; extension pages load their modules without it.
+      modulePreload: { polyfill: false },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
     test: {

@@ -1,0 +1,94 @@
+// Privacy: during a whole browsing session on the fixtures (every page, cards, popup, options, switches), the only
+// requests are the pages the test itself opens. Attaché makes none of its own.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBrowser, waitForAttache, openExtensionPage } from './harness.mjs';
+import { routes } from '../fixtures/x/index.mjs';
+
+describe('privacy', () => {
+  let session;
+  const requests = [];
+  const navigations = new Set();
+  before(async () => {
+    session = await startBrowser();
+    const record = (request) => requests.push({ url: request.url(), type: request.resourceType(), frame: safeFrameUrl(request) });
+    session.context.on('request', record);
+    for (const worker of session.context.serviceWorkers()) worker.on('request', record);
+    session.context.on('serviceworker', (worker) => worker.on?.('request', record));
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('makes no network requests of its own while browsing, opening cards and using its pages', async () => {
+    const page = await session.context.newPage();
+    for (const route of routes) {
+      navigations.add(route.url);
+      await page.goto(route.url);
+      await waitForAttache(page);
+      const badge = page.locator('attache-badge button').first();
+      if (await badge.count()) {
+        await badge.click();
+        await page.locator('attache-card').waitFor();
+        await page.keyboard.press('Escape');
+      }
+    }
+    const popup = await openExtensionPage(session.context, session.extensionId, 'src/popup/index.html');
+    await popup.locator('#attache-enabled').click();
+    await popup.locator('#attache-enabled').click();
+    const options = await openExtensionPage(session.context, session.extensionId, 'src/options/index.html');
+    await options.getByRole('switch').first().waitFor();
+    await page.waitForTimeout(500);
+
+    const foreign = requests.filter((r) => {
+      if (r.url.startsWith(`chrome-extension://${session.extensionId}/`)) return false; // its own files, not network
+      if (r.type === 'document' && navigations.has(r.url.replace(/\/$/, ''))) return false; // pages the test opened
+      return true;
+    });
+    assert.deepEqual(foreign, [], 'requests not made by the test itself');
+    assert.ok(requests.length >= routes.length, 'requests were being recorded');
+  });
+
+  it('the recorder does see requests made from an X page (control)', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/home');
+    const before = requests.length;
+    await page.evaluate(() => fetch('https://x.com/i/api/graphql/control/HomeTimeline').catch(() => undefined));
+    await page.waitForTimeout(200);
+    assert.ok(requests.slice(before).some((r) => r.url.includes('/control/HomeTimeline')));
+    await page.close();
+  });
+
+  it('the content script contains no network API at all', () => {
+    const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
+    for (const file of manifest.content_scripts.flatMap((c) => c.js)) {
+      const code = readFileSync(join('dist/chrome', file), 'utf8');
+      for (const api of ['fetch(', 'XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource', 'importScripts', 'eval(', 'new Function']) {
+        assert.ok(!code.includes(api), `${file} mentions ${api}`);
+      }
+    }
+  });
+
+  it('the manifest asks for storage only, on X only, and exposes no web-accessible resources', () => {
+    for (const target of readdirSync('dist')) {
+      const manifest = JSON.parse(readFileSync(join('dist', target, 'manifest.json'), 'utf8'));
+      assert.deepEqual(manifest.permissions, ['storage'], target);
+      assert.equal(manifest.host_permissions, undefined, target);
+      assert.equal(manifest.optional_permissions, undefined, target);
+      assert.equal(manifest.web_accessible_resources, undefined, target);
+      const matches = manifest.content_scripts.flatMap((c) => c.matches);
+      assert.deepEqual(new Set(matches), new Set(['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*', 'https://mobile.x.com/*']));
+      assert.match(manifest.content_security_policy.extension_pages, /script-src 'self'; object-src 'none'/);
+    }
+  });
+});
+
+function safeFrameUrl(request) {
+  try {
+    return request.frame()?.url() ?? '';
+  } catch {
+    return '';
+  }
+}
