@@ -76,7 +76,15 @@ function parseYaml(file: DatasetFile, problems: Problem[]) {
     problems.push({ file: file.path, line: pos.line, column: pos.col, message: `YAML syntax: ${error.message.split('\n')[0]}` });
   }
   if (doc.errors.length > 0) return null;
-  return { doc, at: locator(doc, lines), value: doc.toJS({ maxAliasCount: 100 }) as unknown };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // e.g. an alias bomb ("billion laughs"): refuse the file rather than expand it.
+    problems.push({ file: file.path, line: 1, column: 1, message: `YAML could not be read: ${(error as Error).message}` });
+    return null;
+  }
+  return { doc, at: locator(doc, lines), value };
 }
 
 function validate<S extends v.GenericSchema>(
