@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LookalikeIndex, cleanDisplayText, editDistance, handleSkeleton, nameSkeleton } from './lookalike';
+import type { AccountSummary } from './lookup';
+
+function summary(index: number, handle: string, name: string, kind: AccountSummary['kind'] = 'institution'): AccountSummary {
+  return {
+    index, id: handle.toLowerCase(), handle, name, kind, category: 'ministry', country: 'XX', noticeCount: 0, noticeTypes: [],
+    layers: ['officials-ministries'],
+  };
+}
+
+const ACCOUNTS = [
+  summary(0, 'AmbLiuXiaoMing', 'Liu Xiaoming', 'person'),
+  summary(1, 'mfa_russia', 'МИД России 🇷🇺'),
+  summary(2, 'SpokespersonCHN', 'Spokesperson发言人办公室'),
+  summary(3, 'StateDept', 'Department of State'),
+  summary(4, 'RT_com', 'RT', 'outlet'),
+  summary(5, 'ChineseEmbinUK', 'Chinese Embassy in UK'),
+  summary(6, 'RepAmata', 'Aumua Amata Coleman Radewagen', 'person'),
+];
+const index = new LookalikeIndex(ACCOUNTS, (h) => h === 'ambliuxiaoming_old');
+const resembles = (handle: string, displayName?: string) => {
+  const hit = index.check({ handle, displayName });
+  return hit ? `${hit.resembles.handle}:${hit.reason}` : null;
+};
+
+describe('skeletons', () => {
+  it('folds case, underscores and confusable handle characters', () => {
+    expect(handleSkeleton('AmbLiuXiaoMlng')).toBe(handleSkeleton('AmbLiuXiaoMing'));
+    expect(handleSkeleton('Spokesperson_CHN')).toBe(handleSkeleton('SpokespersonCHN'));
+    expect(handleSkeleton('StateDept')).toBe(handleSkeleton('5tateDept'.replace('5', 'S')));
+    expect(handleSkeleton('m0scow')).toBe(handleSkeleton('moscow'));
+    expect(handleSkeleton('rnfa_russia')).toBe(handleSkeleton('mfa_russia'));
+    expect(handleSkeleton('vvho')).toBe(handleSkeleton('who'));
+  });
+
+  it('removes invisible characters and maps Cyrillic/Greek/fullwidth lookalikes in display names', () => {
+    expect(cleanDisplayText('@St\u200Bate\u200DDept')).toBe('@StateDept');
+    expect(cleanDisplayText('\u202E@StateDept\u202C')).toBe('@StateDept');
+    expect(cleanDisplayText('@Stаtе Dept'.replace(' ', ''))).toBe('@StateDept'); // Cyrillic а, е
+    expect(cleanDisplayText('＠ＳｔａｔｅＤｅｐｔ')).toBe('@StateDept');
+    expect(nameSkeleton('Liu Xiaomíng')).toBe(nameSkeleton('LIU  XIAOMING'));
+  });
+
+  it('editDistance is the optimal string alignment distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abcd', 'abdc')).toBe(1);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('abcdef', 'xyz', 1)).toBe(2);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => editDistance(a, b) === editDistance(b, a)),
+    );
+  });
+});
+
+describe('LookalikeIndex', () => {
+  it.each([
+    ['AmbLiuXiaoMlng', 'AmbLiuXiaoMing:confusable'],
+    ['AmbLiuXia0Ming', 'AmbLiuXiaoMing:confusable'],
+    ['Amb_LiuXiaoMing', 'AmbLiuXiaoMing:confusable'],
+    ['mfa_russia_info', 'mfa_russia:affix'],
+    ['mfarussia_official', 'mfa_russia:affix'],
+    ['the_mfa_russia', 'mfa_russia:affix'],
+    ['mfa_russia2024', 'mfa_russia:affix'],
+    ['StateDeptNews', 'StateDept:affix'],
+    ['RealStateDept', 'StateDept:affix'],
+    ['Spokesperson_CN', 'SpokespersonCHN:edit'],
+    ['SpokespersonCHNN', 'SpokespersonCHN:edit'],
+    ['SpokesprsonCHN', 'SpokespersonCHN:edit'],
+    ['SpokespresonCHN', 'SpokespersonCHN:edit'],
+    ['ChineseEmbinUK1', 'ChineseEmbinUK:affix'],
+    ['ChineseEmbinUK_2024', 'ChineseEmbinUK:affix'],
+    ['ChineseEmbinUSK', 'ChineseEmbinUK:edit'],
+    ['rtcom', 'RT_com:confusable'],
+  ])('@%s resembles %s', (handle, expected) => {
+    expect(resembles(handle)).toBe(expected);
+  });
+
+  it.each([
+    ['AmbLiuXiaoMing'], // itself
+    ['ambliuxiaoming'], // case only
+    ['ambliuxiaoming_old'], // in the dataset as a former handle
+    ['jane_reader'],
+    ['rt'], // too short
+    ['rt_news'], // short official handles take no affixes
+    ['rte'], // one edit from a short handle
+    ['StateDpt_news'], // an edit and an affix: too far
+    ['mfa_ukraine'],
+    ['RepAmata'], // itself
+  ])('@%s is not a lookalike', (handle) => {
+    expect(resembles(handle)).toBeNull();
+  });
+
+  it('flags a display name that shows an official handle, also behind invisible or confusable characters', () => {
+    expect(resembles('fakeaccount_9', '@StateDept')).toBe('StateDept:display-handle');
+    expect(resembles('fakeaccount_9', '@State\u200BDept')).toBe('StateDept:display-handle');
+    expect(resembles('fakeaccount_9', '\u202E@StateDept')).toBe('StateDept:display-handle');
+    expect(resembles('fakeaccount_9', 'Official ＠ｓｔａｔｅｄｅｐｔ account')).toBe('StateDept:display-handle');
+    expect(resembles('fakeaccount_9', '@5tateDept')).toBeNull();
+    expect(resembles('StateDept', '@StateDept')).toBeNull();
+    expect(resembles('fan_of_rt', '@RT_com')).toBe('RT_com:display-handle');
+  });
+
+  it("flags an institution's exact name, and a person's name only with a handle that borrows from the original", () => {
+    expect(resembles('news_bot_77', 'Department of State')).toBe('StateDept:display-name');
+    expect(resembles('news_bot_77', 'Dеpartment  of Stаte')).toBe('StateDept:display-name');
+    expect(resembles('news_bot_77', 'Department of State fans')).toBeNull();
+    expect(resembles('someone', 'Liu Xiaoming')).toBeNull(); // a namesake
+    expect(resembles('xiaoming_liu', 'Liu Xiaoming')).toBe('AmbLiuXiaoMing:display-name');
+    expect(resembles('news_bot_77', 'RT')).toBeNull(); // too short to be distinctive
+    expect(resembles('someone', 'Spokesperson发言人办公室')).toBe('SpokespersonCHN:display-name');
+  });
+
+  it('never flags an account that is in the dataset', () => {
+    for (const a of ACCOUNTS) expect(index.check({ handle: a.handle, displayName: '@StateDept' })).toBeNull();
+  });
+
+  it('handles arbitrary input without throwing', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.string({ maxLength: 60 }), (handle, name) => {
+        index.check({ handle, displayName: name });
+      }),
+    );
+  });
+});

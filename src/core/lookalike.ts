@@ -1,0 +1,312 @@
+/**
+ * Lookalike detection: is a handle that is NOT in the dataset a near-miss of one that is, or does its display name
+ * imitate an official account? Pure: no DOM, no browser APIs.
+ *
+ * Impersonators copy an official display name and pick a similar handle (`mfa_russia_info` for `mfa_russia`,
+ * `Spokesperson_CN` for `SpokespersonCHN`, `AmbLiuXiaoMlng` for `AmbLiuXiaoMing`), or set their display name to
+ * `@StateDept`. False positives hurt trust, so every rule is narrow, and `scripts/lookalike-fp.ts` measures them
+ * against thousands of genuine accounts.
+ *
+ * The index is built once from the dataset summaries. A lookup costs a few Map reads: the handle's key, the keys
+ * left after stripping affixes, and its single-deletion neighbourhood (symmetric-delete matching), each verified
+ * with an exact edit distance.
+ */
+import type { AccountSummary } from './lookup';
+
+export type LookalikeReason =
+  /** Same skeleton: confusable characters (0/o, 1/l/I, rn/m, vv/w) or only underscores differ. */
+  | 'confusable'
+  /** One character inserted, removed, replaced, or two neighbours swapped (after confusables). */
+  | 'edit'
+  /** The official handle plus an affix such as official/news/info/fan/real/the/hq, or trailing digits. */
+  | 'affix'
+  /** The display name shows an official handle (`@StateDept`). */
+  | 'display-handle'
+  /** The display name is an official account's name. */
+  | 'display-name';
+
+export interface Lookalike {
+  resembles: AccountSummary;
+  reason: LookalikeReason;
+}
+
+// ------------------------------------------------------------------ skeletons
+
+/**
+ * Confusable characters, after UTS #39 (confusables.txt), reduced to what matters for X handles and display names:
+ * Cyrillic and Greek letters that render like Latin ones. Display names are NFKC-normalised first, which already
+ * folds fullwidth, mathematical and other compatibility forms (`ＳｔａｔｅＤｅｐｔ`, `𝐒𝐭𝐚𝐭𝐞`) to ASCII.
+ */
+const CONFUSABLES: Record<string, string> = {
+  // Cyrillic
+  А: 'a', а: 'a', В: 'b', Е: 'e', е: 'e', Ё: 'e', ё: 'e', З: '3', К: 'k', к: 'k', М: 'm', м: 'm', Н: 'h', һ: 'h',
+  О: 'o', о: 'o', Р: 'p', р: 'p', С: 'c', с: 'c', Т: 't', т: 't', У: 'y', у: 'y', Х: 'x', х: 'x', І: 'i', і: 'i',
+  Ї: 'i', ї: 'i', Ј: 'j', ј: 'j', Ѕ: 's', ѕ: 's', Ԁ: 'd', ԁ: 'd', Ԛ: 'q', ԛ: 'q', Ԝ: 'w', ԝ: 'w', Ӏ: 'l', ӏ: 'l',
+  Ь: 'b', ь: 'b', п: 'n', г: 'r', Ү: 'y', ү: 'y', Ғ: 'f',
+  // Greek
+  Α: 'a', α: 'a', Β: 'b', β: 'b', Ε: 'e', ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', ι: 'i', Κ: 'k', κ: 'k', Μ: 'm', Ν: 'n',
+  ν: 'v', Ο: 'o', ο: 'o', Ρ: 'p', ρ: 'p', Τ: 't', τ: 't', Υ: 'y', υ: 'u', Χ: 'x', χ: 'x', Ϲ: 'c', ϲ: 'c', ϳ: 'j',
+  // Latin and symbols that NFKC keeps
+  ı: 'i', ɩ: 'i', ɪ: 'i', ʟ: 'l', ɡ: 'g', ɑ: 'a', ǀ: 'l', '|': 'l', ꓲ: 'i', ꓳ: 'o', ꓴ: 'u', ꓢ: 's',
+};
+
+/**
+ * The folded form of a handle. Handles are case-insensitive on X and may be displayed in any case, so an uppercase
+ * `I` and a lowercase `l` (and the digit `1`) are one class; so are `0` and `o`. Multi-letter confusables from UTS #39:
+ * `rn` -> `m`, `vv` -> `w`. Underscores are dropped: `Spokesperson_CN` and `SpokespersonCN` share a skeleton.
+ */
+export function handleSkeleton(handle: string): string {
+  return handle
+    .toLowerCase()
+    .replace(/_/g, '')
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/[il1]/g, 'l')
+    .replace(/0/g, 'o');
+}
+
+/** Invisible characters an impersonator can slip into a display name: zero-width, bidi controls, fillers. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/gu;
+
+/** Display text with compatibility forms folded, invisible characters removed and confusables mapped to Latin. */
+export function cleanDisplayText(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFKC').replace(INVISIBLE, '')) out += CONFUSABLES[ch] ?? ch;
+  // Accents are not a difference a reader notices at a glance (`Liu Xiaomíng`).
+  return out.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** The comparable form of a display name: cleaned, then letters and digits only, folded like a handle. */
+export function nameSkeleton(name: string): string {
+  const letters = cleanDisplayText(name).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return handleSkeleton(letters);
+}
+
+// ------------------------------------------------------------------ edit distance
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent swaps), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2: number[] = new Array<number>(n + 1).fill(0);
+  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur: number[] = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[n]!;
+}
+
+function deletions(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const d = key.slice(0, i) + key.slice(i + 1);
+    if (out[out.length - 1] !== d) out.push(d);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ rules
+
+/** Affixes impersonators add (in skeleton form: no underscores, i/l folded). Longest first. */
+const AFFIXES = [
+  'official', 'updates', 'update', 'account', 'english', 'support', 'archive', 'parody', 'media', 'press', 'daily',
+  'info', 'news', 'fans', 'real', 'team', 'page', 'the', 'fan', 'hq', 'tv', 'my', 'its', 'not',
+].map(handleSkeleton);
+
+/** Shortest skeleton that may be matched at all; shorter handles (`rt`, `un`) collide with too many names. */
+const MIN_EXACT = 4;
+/** Shortest official skeleton for the affix and edit rules. */
+const MIN_FUZZY = 6;
+/** Shortest name skeleton that counts as an imitation on its own (institutions, outlets). */
+const MIN_NAME = 8;
+/** Names in scripts without spaces are dense: a shorter minimum. */
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/** Whether `a` and `b` share a run of at least `n` characters. */
+function sharesRun(a: string, b: string, n: number): boolean {
+  if (a.length < n || b.length < n) return false;
+  for (let i = 0; i + n <= b.length; i++) if (a.includes(b.slice(i, i + n))) return true;
+  return false;
+}
+
+export interface LookalikeQuery {
+  handle: string;
+  /** The display name shown next to the handle, when the placement shows one. */
+  displayName?: string | null;
+}
+
+export class LookalikeIndex {
+  private readonly accounts: readonly AccountSummary[];
+  /** lower-case handle of every account in the dataset (current handles) */
+  private readonly official = new Map<string, number>();
+  private readonly bySkeleton = new Map<string, number[]>();
+  /** skeleton and each single-deletion variant of it -> accounts (fuzzy rule, long skeletons only) */
+  private readonly byDeletion = new Map<string, number[]>();
+  private readonly byName = new Map<string, number[]>();
+  private readonly skeletons: string[] = [];
+  private readonly cache = new Map<string, Lookalike | null>();
+
+  /**
+   * @param isOfficial also true for former handles and anything else the dataset knows (e.g. `DatasetIndex.byHandle`):
+   *   an account that is itself in the dataset is never flagged.
+   */
+  constructor(
+    accounts: readonly AccountSummary[],
+    private readonly isOfficial: (handle: string) => boolean = () => false,
+  ) {
+    this.accounts = accounts;
+    accounts.forEach((account, i) => {
+      const handle = account.handle.toLowerCase();
+      this.official.set(handle, i);
+      const key = handleSkeleton(handle);
+      this.skeletons.push(key);
+      if (key.length >= MIN_EXACT) push(this.bySkeleton, key, i);
+      if (key.length >= MIN_FUZZY) {
+        push(this.byDeletion, key, i);
+        for (const d of deletions(key)) push(this.byDeletion, d, i);
+      }
+      const name = nameSkeleton(account.name);
+      if (name.length >= MIN_NAME || (DENSE_SCRIPT.test(account.name) && name.length >= 3)) push(this.byName, name, i);
+    });
+  }
+
+  /** The official account a non-official handle (and display name) imitates, or null. */
+  check({ handle, displayName }: LookalikeQuery): Lookalike | null {
+    const cacheKey = `${handle}\u0000${displayName ?? ''}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const result = this.compute(handle, displayName ?? '');
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(cacheKey, result);
+    return result;
+  }
+
+  private isInDataset(lower: string): boolean {
+    return this.official.has(lower) || this.isOfficial(lower);
+  }
+
+  private compute(handle: string, displayName: string): Lookalike | null {
+    const lower = handle.toLowerCase();
+    if (this.isInDataset(lower)) return null;
+    return this.byHandle(lower) ?? this.byDisplayName(lower, displayName);
+  }
+
+  private pick(indices: readonly number[] | undefined, reason: LookalikeReason, own: string): Lookalike | null {
+    if (!indices) return null;
+    for (const i of indices) {
+      const account = this.accounts[i]!;
+      if (account.handle.toLowerCase() !== own) return { resembles: account, reason };
+    }
+    return null;
+  }
+
+  private byHandle(lower: string): Lookalike | null {
+    const key = handleSkeleton(lower);
+    if (key.length < MIN_EXACT) return null;
+    const exact = this.pick(this.bySkeleton.get(key), 'confusable', lower);
+    if (exact) return exact;
+    // Affixes: the official skeleton with something an impersonator adds in front or behind.
+    // Trailing digits are read from the handle itself: the skeleton folds 0 and 1 into letters.
+    const digits = /^(.*[^0-9])[0-9]{1,4}$/.exec(lower);
+    const bases = digits ? [key, handleSkeleton(digits[1]!)] : [key];
+    const cores = new Set(bases.slice(1));
+    for (const base of bases) for (const core of strippedCores(base)) cores.add(core);
+    for (const core of cores) {
+      if (core.length < MIN_FUZZY) continue;
+      const hit = this.pick(this.bySkeleton.get(core), 'affix', lower);
+      if (hit) return hit;
+    }
+    // One edit away (symmetric deletion: the key or one of its deletions equals an official key or one of its).
+    if (key.length + 1 < MIN_FUZZY) return null;
+    const seen = new Set<number>();
+    for (const probe of [key, ...deletions(key)]) {
+      for (const i of this.byDeletion.get(probe) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const official = this.skeletons[i]!;
+        if (editDistance(key, official, 1) <= 1 && !digitsOnlyDifference(key, official)) {
+          const hit = this.pick([i], 'edit', lower);
+          if (hit) return hit;
+        }
+      }
+    }
+    return null;
+  }
+
+  private byDisplayName(lower: string, displayName: string): Lookalike | null {
+    if (!displayName) return null;
+    const cleaned = cleanDisplayText(displayName);
+    // "@StateDept" (also with confusables, zero-width characters, fullwidth forms) shown by another account.
+    for (const m of cleaned.matchAll(/[@＠]\s*([A-Za-z0-9_]{1,20})/g)) {
+      const shown = m[1]!.toLowerCase();
+      if (shown === lower) continue;
+      const direct = this.official.get(shown);
+      if (direct !== undefined) return { resembles: this.accounts[direct]!, reason: 'display-handle' };
+      const key = handleSkeleton(shown);
+      if (key.length >= MIN_EXACT) {
+        const hit = this.pick(this.bySkeleton.get(key), 'display-handle', lower);
+        if (hit) return hit;
+      }
+    }
+    const name = nameSkeleton(displayName);
+    const indices = this.byName.get(name);
+    if (!indices) return null;
+    const key = handleSkeleton(lower);
+    for (const i of indices) {
+      const account = this.accounts[i]!;
+      // People share names: a person's name counts only with a handle that also borrows from the official one.
+      if (account.kind === 'person' && !sharesRun(key, this.skeletons[i]!, 5) && !sharesRun(key, name, 5)) continue;
+      return { resembles: account, reason: 'display-name' };
+    }
+    return null;
+  }
+}
+
+/** Skeleton cores left after removing up to two affixes (`themfarussiainfo` -> `mfarussia`). */
+function strippedCores(key: string): string[] {
+  const out = new Set<string>();
+  const strip = (s: string, depth: number) => {
+    if (depth === 2) return;
+    for (const affix of AFFIXES) {
+      if (s.length > affix.length && s.startsWith(affix)) {
+        out.add(s.slice(affix.length));
+        strip(s.slice(affix.length), depth + 1);
+      }
+      if (s.length > affix.length && s.endsWith(affix)) {
+        out.add(s.slice(0, -affix.length));
+        strip(s.slice(0, -affix.length), depth + 1);
+      }
+    }
+  };
+  strip(key, 0);
+  out.delete(key);
+  return [...out];
+}
+
+/**
+ * `wsbtv2` vs `wsbtv3`: genuine sibling accounts are numbered, so one digit replaced by another is not a lookalike.
+ * (A digit added at the end is, and is caught by the affix rule: `fakeaccount_9`.)
+ */
+function digitsOnlyDifference(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(/\d/.test(a[i]!) && /\d/.test(b[i]!))) return false;
+  return true;
+}
