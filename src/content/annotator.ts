@@ -2,9 +2,11 @@
  * Finds accounts on X's pages and keeps exactly one badge per account per placement instance, on a page that React
  * keeps rewriting. Observes with one MutationObserver whose callback only queues nodes; the queue is drained in
  * frame-sized slices. Bookkeeping is keyed by the placement instance in a WeakMap, so nothing of ours outlives the
- * nodes X removes.
+ * nodes X removes; badges inside removed subtrees are released when the queue next drains.
  */
-import type { DatasetIndex, Match } from '../core/lookup';
+import { badgeLayers, isBadgeVisible } from '../core/layers';
+import { LookalikeIndex, type LookalikeReason } from '../core/lookalike';
+import type { AccountSummary, DatasetIndex, Match } from '../core/lookup';
 import { handleFromHref } from '../core/handles';
 import { PLACEMENTS } from './placements/registry';
 import type { Candidate, PageContext, Placement } from './placements/types';
@@ -14,17 +16,33 @@ import { X } from './selectors';
 export { HOST_TAG } from './tag';
 import { HOST_TAG } from './tag';
 
+/** What a badge says: an official account from the dataset, or a warning that an account imitates one. */
+export type Annotation =
+  | { kind: 'official'; match: Match }
+  | { kind: 'lookalike'; resembles: AccountSummary; reason: LookalikeReason };
+
 export interface BadgeRenderer {
-  /** Creates a badge host for a match (the host is inserted by the annotator). */
-  create(match: Match, candidate: Candidate): HTMLElement;
+  /** Creates a badge host for an annotation (the host is inserted, and its data-attache-* set, by the annotator). */
+  create(annotation: Annotation, candidate: Candidate): HTMLElement;
   /** Releases whatever the renderer holds for a host that is going away. */
   destroy(host: HTMLElement): void;
 }
 
+/** Placements where a non-official account can be mistaken for an official one: lookalike warnings go there. */
+export const LOOKALIKE_PLACEMENTS: ReadonlySet<string> = new Set(['tweet-author', 'user-cell', 'hover-card', 'profile']);
+
+const LOOKALIKE_LAYERS = ['lookalikes'] as const;
+
 interface HostRecord {
   host: HTMLElement;
-  handle: string;
-  accountId: string;
+}
+
+interface Wanted {
+  candidate: Candidate;
+  annotation: Annotation;
+  layers: readonly string[];
+  /** the account (dataset id) or, for a warning, `lookalike:<handle>` */
+  subject: string;
 }
 
 export interface AnnotatorOptions {
@@ -32,6 +50,10 @@ export interface AnnotatorOptions {
   renderer: BadgeRenderer;
   placements?: readonly Placement[];
   root?: Document;
+  /** Whether a layer (src/core/layers.ts ids, or a custom layer's id) is switched on. Default: all on. */
+  layerEnabled?: (layerId: string) => boolean;
+  /** The lookalike matcher; built from the index on first use when omitted; `false` turns warnings off. */
+  lookalikes?: LookalikeIndex | false;
   onError?: (error: unknown, where: string) => void;
   /** Called when X navigates to another page (pushState or popstate). */
   onNavigate?: (pathname: string) => void;
@@ -40,21 +62,30 @@ export interface AnnotatorOptions {
 export class Annotator {
   private readonly doc: Document;
   private readonly placements: readonly Placement[];
-  /** instance -> slot key -> record */
+  /** instance -> key (placement|slot|subject) -> record */
   private readonly records = new WeakMap<Element, Map<string, HostRecord>>();
+  /** Hosts this annotator inserted (a page could forge `<attache-badge>` elements: those are never counted). */
+  private readonly ownHosts = new WeakSet<HTMLElement>();
   /** Queued nodes to re-read only around (their enclosing instance), not throughout their subtree. */
   private readonly shallow = new WeakSet<Element>();
+  /** Queued nodes that were removed: release the badges inside them if they are still detached when drained. */
+  private readonly removed = new WeakSet<Element>();
   private readonly queue: SlicedQueue<Element>;
+  private readonly layerEnabled: (layerId: string) => boolean;
+  private lookalikeIndex: LookalikeIndex | null = null;
   private observer: MutationObserver | null = null;
   private pathname = '';
   private enabled = false;
   private viewer: string | null = null;
-  private readonly onPopState = () => this.checkNavigation();
+  private readonly onPopState = () => {
+    if (this.enabled) this.queue.add(this.doc.documentElement);
+  };
 
   constructor(private readonly options: AnnotatorOptions) {
     this.doc = options.root ?? document;
     this.placements = options.placements ?? PLACEMENTS;
-    this.queue = new SlicedQueue<Element>((el) => this.scan(el));
+    this.layerEnabled = options.layerEnabled ?? (() => true);
+    this.queue = new SlicedQueue<Element>((el) => this.process(el));
   }
 
   get isEnabled(): boolean {
@@ -95,6 +126,39 @@ export class Annotator {
     this.queue.flush();
   }
 
+  /**
+   * Re-evaluates every annotated instance and re-scans the document at once: after a layer is switched on or off,
+   * badges appear or go without duplicates.
+   */
+  refresh(): void {
+    if (!this.enabled) return;
+    this.queue.add(this.doc.documentElement);
+    this.queue.flush();
+  }
+
+  /** Distinct accounts badged on the page now, per layer id, plus `total` (for the popup). */
+  counts(): Record<string, number> {
+    const perLayer = new Map<string, Set<string>>();
+    const all = new Set<string>();
+    for (const host of this.doc.querySelectorAll<HTMLElement>(HOST_TAG)) {
+      if (!this.ownHosts.has(host)) continue;
+      const warning = host.hasAttribute('data-attache-warning');
+      const subject = warning
+        ? `lookalike:${host.getAttribute('data-attache-handle')}`
+        : host.getAttribute('data-attache-account') ?? '';
+      all.add(subject);
+      for (const layer of (host.getAttribute('data-attache-layer') ?? '').split(' ')) {
+        if (!layer) continue;
+        let set = perLayer.get(layer);
+        if (!set) perLayer.set(layer, (set = new Set()));
+        set.add(subject);
+      }
+    }
+    const out: Record<string, number> = { total: all.size };
+    for (const [layer, set] of perLayer) out[layer] = set.size;
+    return out;
+  }
+
   private onMutations(mutations: MutationRecord[]): void {
     // Queue only: no DOM reads beyond the records themselves.
     for (const m of mutations) {
@@ -109,18 +173,32 @@ export class Annotator {
           }
           foreign = true;
         }
+        let ownRemoved = false;
         for (const node of m.removedNodes) {
-          if (node.nodeType !== 1 || (node as Element).localName !== HOST_TAG) foreign = true;
+          if (node.nodeType !== 1) {
+            foreign = true;
+            continue;
+          }
+          const el = node as Element;
+          if (el.localName === HOST_TAG) {
+            // Our own host taken out by X's re-render (ours we forget before removing): release it, re-read around.
+            if (this.ownHosts.has(el as HTMLElement)) {
+              ownRemoved = true;
+              this.removed.add(el);
+              this.queue.add(el);
+            }
+            continue;
+          }
+          foreign = true;
+          this.removed.add(el);
+          this.queue.add(el);
         }
         // Children removed or text replaced inside an instance: re-read the instance around the change only.
-        if (foreign && !addedElement) this.queueShallow(m.target);
-      } else if (m.type === 'attributes') {
-        this.queueShallow(m.target);
-      } else if (m.type === 'characterData') {
+        if ((foreign && !addedElement) || ownRemoved) this.queueShallow(m.target);
+      } else {
         this.queueShallow(m.target);
       }
     }
-    this.checkNavigation();
   }
 
   private queueShallow(node: Node): void {
@@ -130,7 +208,7 @@ export class Annotator {
     this.queue.add(el);
   }
 
-  /** X navigates with pushState, which a content script cannot hear: compare the path on every batch. */
+  /** X navigates with pushState, which a content script cannot hear: compare the path whenever work is drained. */
   private checkNavigation(): void {
     const path = this.doc.location?.pathname ?? '/';
     if (path === this.pathname) return;
@@ -139,18 +217,49 @@ export class Annotator {
     this.queue.add(this.doc.documentElement);
   }
 
+  private process(node: Element): void {
+    this.checkNavigation();
+    if (this.removed.has(node)) {
+      this.removed.delete(node);
+      if (!node.isConnected) {
+        this.release(node);
+        return;
+      }
+    }
+    this.scan(node);
+  }
+
+  /** A subtree X removed: release our badges in it (they are also taken out, so a re-inserted node is rebuilt). */
+  private release(node: Element): void {
+    if (node.localName === HOST_TAG) {
+      if (this.ownHosts.has(node as HTMLElement)) this.removeHost(node as HTMLElement);
+      return;
+    }
+    for (const host of node.querySelectorAll<HTMLElement>(HOST_TAG)) if (this.ownHosts.has(host)) this.removeHost(host);
+  }
+
   private scan(node: Element): void {
     const shallow = this.shallow.has(node);
     this.shallow.delete(node);
     if (!node.isConnected) return;
     const page: PageContext = { pathname: this.pathname };
-    if (node === this.doc.documentElement) this.viewer = this.readViewer();
+    if (node === this.doc.documentElement || !this.viewer) {
+      const viewer = this.readViewer();
+      if (viewer !== this.viewer) {
+        const firstSeen = this.viewer === null && node !== this.doc.documentElement;
+        this.viewer = viewer;
+        // The navigation bar arrived after the first pass: drop any badge given to the viewer's own account.
+        if (firstSeen) this.queue.add(this.doc.documentElement);
+      }
+    }
+    const target = node.localName === HOST_TAG ? node.parentElement : node;
+    if (!target) return;
     for (const placement of this.placements) {
       try {
-        const around = node.closest(placement.instanceSelector);
+        const around = target.closest(placement.instanceSelector);
         if (around) this.reconcile(placement, around, page);
         if (shallow) continue;
-        for (const instance of node.querySelectorAll(placement.instanceSelector)) this.reconcile(placement, instance, page);
+        for (const instance of target.querySelectorAll(placement.instanceSelector)) this.reconcile(placement, instance, page);
       } catch (error) {
         this.options.onError?.(error, placement.name);
       }
@@ -162,18 +271,51 @@ export class Annotator {
     return handleFromHref(link?.getAttribute('href'))?.toLowerCase() ?? null;
   }
 
+  private lookalikes(): LookalikeIndex | null {
+    if (this.options.lookalikes === false) return null;
+    this.lookalikeIndex ??=
+      this.options.lookalikes ?? new LookalikeIndex(this.options.index.allSummaries(), (h) => this.options.index.byHandle(h) !== null);
+    return this.lookalikeIndex;
+  }
+
+  /** What to show for one candidate, or null (not an account of interest, or its layers are off). */
+  private annotate(candidate: Candidate): Wanted | null {
+    const match = this.options.index.byHandle(candidate.handle);
+    if (match) {
+      if (!isBadgeVisible(match.account.layers, candidate.placement, this.layerEnabled)) return null;
+      return {
+        candidate,
+        annotation: { kind: 'official', match },
+        layers: badgeLayers(match.account.layers, candidate.placement),
+        subject: match.account.id,
+      };
+    }
+    if (!LOOKALIKE_PLACEMENTS.has(candidate.placement)) return null;
+    if (!isBadgeVisible(LOOKALIKE_LAYERS, candidate.placement, this.layerEnabled)) return null;
+    const hit = this.lookalikes()?.check({ handle: candidate.handle, displayName: candidate.displayName });
+    if (!hit) return null;
+    return {
+      candidate,
+      annotation: { kind: 'lookalike', resembles: hit.resembles, reason: hit.reason },
+      layers: badgeLayers(LOOKALIKE_LAYERS, candidate.placement),
+      subject: `lookalike:${candidate.handle.toLowerCase()}`,
+    };
+  }
+
   /** Makes the badges of one placement instance match what it shows now. */
   private reconcile(placement: Placement, instance: Element, page: PageContext): void {
     const existing = this.records.get(instance);
-    const wanted = new Map<string, { candidate: Candidate; match: Match }>();
+    const wanted = new Map<string, Wanted>();
+    const subjects = new Set<string>();
     for (const candidate of placement.read(instance, page)) {
       if (this.viewer && candidate.handle.toLowerCase() === this.viewer) continue;
-      const match = this.options.index.byHandle(candidate.handle);
-      if (!match) continue;
-      const key = `${placement.name}|${candidate.slot}|${match.account.id}`;
-      if (!wanted.has(key)) wanted.set(key, { candidate, match });
+      const want = this.annotate(candidate);
+      // Exactly one badge per account per placement instance (a handle and a former handle of one account, say).
+      if (!want || subjects.has(want.subject)) continue;
+      subjects.add(want.subject);
+      wanted.set(`${placement.name}|${candidate.slot}|${want.subject}`, want);
     }
-    // Remove badges whose account left this instance (recycled node, navigation) or that React detached.
+    // Remove badges whose account left this instance (recycled node, navigation) or that React detached or moved.
     if (existing) {
       for (const [key, record] of existing) {
         if (!key.startsWith(placement.name + '|')) continue;
@@ -186,20 +328,33 @@ export class Annotator {
     }
     if (wanted.size === 0) return;
     const records = existing ?? new Map<string, HostRecord>();
-    for (const [key, { candidate, match }] of wanted) {
+    for (const [key, want] of wanted) {
       if (records.has(key)) continue;
-      const host = this.options.renderer.create(match, candidate);
-      host.setAttribute('data-attache-placement', candidate.placement);
-      host.setAttribute('data-attache-handle', candidate.handle.toLowerCase());
-      host.setAttribute('data-attache-account', match.account.id);
-      candidate.after.after(host);
-      records.set(key, { host, handle: candidate.handle.toLowerCase(), accountId: match.account.id });
+      const host = this.insert(want);
+      records.set(key, { host });
     }
     if (!existing) this.records.set(instance, records);
   }
 
+  private insert({ candidate, annotation, layers }: Wanted): HTMLElement {
+    const host = this.options.renderer.create(annotation, candidate);
+    host.setAttribute('data-attache-placement', candidate.placement);
+    host.setAttribute('data-attache-handle', candidate.handle.toLowerCase());
+    host.setAttribute('data-attache-layer', layers.join(' '));
+    if (annotation.kind === 'official') {
+      host.setAttribute('data-attache-account', annotation.match.account.id);
+    } else {
+      host.setAttribute('data-attache-warning', 'lookalike');
+      host.setAttribute('data-attache-resembles', annotation.resembles.handle.toLowerCase());
+    }
+    this.ownHosts.add(host);
+    candidate.after.after(host);
+    return host;
+  }
+
   private removeHost(host: HTMLElement): void {
     this.options.renderer.destroy(host);
+    this.ownHosts.delete(host);
     host.remove();
   }
 }

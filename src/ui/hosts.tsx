@@ -3,7 +3,7 @@
  * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them.
  */
 import { render } from 'preact';
-import type { DatasetIndex, Match } from '../core/lookup';
+import type { AccountSummary, DatasetIndex } from '../core/lookup';
 
 import type { Candidate } from '../content/placements/types';
 import { Badge } from './Badge';
@@ -13,7 +13,7 @@ import themeCss from './theme.css?inline';
 import badgeCss from './badge.css?inline';
 import cardCss from './card.css?inline';
 
-import type { BadgeRenderer } from '../content/annotator';
+import type { Annotation, BadgeRenderer } from '../content/annotator';
 import { HOST_TAG as BADGE_TAG, CARD_TAG } from '../content/tag';
 
 /** Events that must not reach X's handlers (post navigation, keyboard shortcuts). */
@@ -38,7 +38,7 @@ function attachShadowWithStyles(host: HTMLElement, ...css: string[]): ShadowRoot
 }
 
 interface BadgeState {
-  match: Match;
+  annotation: Annotation;
   candidate: Candidate;
   shadow: ShadowRoot;
   hoverTimer: ReturnType<typeof setTimeout> | 0;
@@ -76,7 +76,7 @@ export class AttacheUi implements BadgeRenderer {
     this.theme.stop();
   }
 
-  create(match: Match, candidate: Candidate): HTMLElement {
+  create(annotation: Annotation, candidate: Candidate): HTMLElement {
     const host = this.doc.createElement(BADGE_TAG);
     host.setAttribute('data-attache-theme', this.theme.current);
     contain(host);
@@ -84,7 +84,7 @@ export class AttacheUi implements BadgeRenderer {
       if (event.key === 'Escape' && this.card?.badge === host) this.closeCard(true);
     });
     const shadow = attachShadowWithStyles(host, themeCss, badgeCss);
-    const state: BadgeState = { match, candidate, shadow, hoverTimer: 0 };
+    const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0 };
     this.badges.set(host, state);
     this.renderBadge(host, state);
     return host;
@@ -120,9 +120,25 @@ export class AttacheUi implements BadgeRenderer {
   }
 
   private renderBadge(host: HTMLElement, state: BadgeState): void {
+    const annotation = state.annotation;
+    if (annotation.kind === 'lookalike') {
+      // Minimal warning badge (to be restyled with the badge redesign).
+      render(
+        <LookalikeBadge
+          resembles={annotation.resembles}
+          expanded={this.card?.badge === host}
+          onActivate={() => {
+            if (this.card?.badge === host) this.closeCard(true);
+            else this.openCard(host, false);
+          }}
+        />,
+        state.shadow,
+      );
+      return;
+    }
     render(
       <Badge
-        account={state.match.account}
+        account={annotation.match.account}
         expanded={this.card?.badge === host}
         onActivate={() => {
           if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
@@ -167,11 +183,14 @@ export class AttacheUi implements BadgeRenderer {
   private openCard(badge: HTMLElement, viaHover: boolean): void {
     const state = this.badges.get(badge);
     if (!state) return;
-    const details = this.options.index.details(state.match.account.index);
-    if (!details) return;
+    const annotation = state.annotation;
+    const account = annotation.kind === 'official' ? annotation.match.account : annotation.resembles;
+    const details = annotation.kind === 'official' ? this.options.index.details(account.index) : null;
+    if (annotation.kind === 'official' && !details) return;
     this.closeCard(false);
     const host = this.doc.createElement(CARD_TAG);
-    host.setAttribute('data-attache-card', state.match.account.id);
+    host.setAttribute('data-attache-card', account.id);
+    if (annotation.kind === 'lookalike') host.setAttribute('data-attache-warning', 'lookalike');
     host.setAttribute('data-attache-theme', this.theme.current);
     host.setAttribute('lang', this.doc.documentElement.lang || 'en');
     host.setAttribute('dir', this.doc.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
@@ -190,14 +209,18 @@ export class AttacheUi implements BadgeRenderer {
     this.card = card;
     this.doc.body.append(host);
     render(
+      annotation.kind === 'lookalike' || !details ? (
+        <LookalikeCard resembles={account} autoFocus={!viaHover} onClose={() => this.closeCard(true)} />
+      ) : (
       <Card
         details={details}
-        via={state.match.via}
+        via={annotation.match.via}
         placement={state.candidate.placement}
         datasetVersion={this.options.index.version}
         autoFocus={!viaHover}
         onClose={() => this.closeCard(true)}
-      />,
+      />
+      ),
       shadow,
     );
     this.position(host, badge);
@@ -237,4 +260,51 @@ export class AttacheUi implements BadgeRenderer {
   private applyTheme(theme: Theme): void {
     for (const host of this.doc.querySelectorAll(`${BADGE_TAG}, ${CARD_TAG}`)) host.setAttribute('data-attache-theme', theme);
   }
+}
+
+/** Warning badge for an account that imitates an official one (minimal; text to move to i18n with the redesign). */
+function LookalikeBadge({ resembles, expanded, onActivate }: { resembles: AccountSummary; expanded: boolean; onActivate: () => void }) {
+  return (
+    <button
+      type="button"
+      class="badge warning"
+      aria-haspopup="dialog"
+      aria-expanded={expanded ? 'true' : 'false'}
+      onClick={(e) => {
+        e.preventDefault();
+        onActivate();
+      }}
+    >
+      <span class="label" dir="auto">{`Not @${resembles.handle} · lookalike`}</span>
+    </button>
+  );
+}
+
+/** Card of a lookalike warning: what it is not, and a link to the real profile. */
+function LookalikeCard({ resembles, autoFocus, onClose }: { resembles: AccountSummary; autoFocus: boolean; onClose: () => void }) {
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-modal="false"
+      aria-label={`Not @${resembles.handle}`}
+      tabIndex={-1}
+      ref={(el) => {
+        if (el && autoFocus && !el.contains(el.ownerDocument.activeElement)) el.focus({ preventScroll: true });
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <p dir="auto">{`This is not @${resembles.handle}; it resembles it.`}</p>
+      <p dir="auto">
+        <a href={`https://x.com/${encodeURIComponent(resembles.handle)}`} target="_blank" rel="noopener noreferrer">
+          {`${resembles.name} (@${resembles.handle})`}
+        </a>
+      </p>
+    </div>
+  );
 }

@@ -30,8 +30,8 @@ export async function waitForAttache(page) {
   await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 10_000 });
 }
 
-/** The badge hosts on the page, as plain data. */
-export function badges(page, selector = 'attache-badge') {
+/** The badge hosts of official accounts on the page (lookalike warnings excluded: see `warnings`), as plain data. */
+export function badges(page, selector = 'attache-badge:not([data-attache-warning])') {
   return page.$$eval(selector, (hosts) =>
     hosts.map((h) => ({
       placement: h.getAttribute('data-attache-placement'),
@@ -39,6 +39,20 @@ export function badges(page, selector = 'attache-badge') {
       account: h.getAttribute('data-attache-account'),
       label: h.shadowRoot?.querySelector('button')?.textContent ?? null,
       ariaLabel: h.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? null,
+    })),
+  );
+}
+
+/** The lookalike warning hosts on the page, as plain data. */
+export function warnings(page) {
+  return page.$$eval('attache-badge[data-attache-warning]', (hosts) =>
+    hosts.map((h) => ({
+      placement: h.getAttribute('data-attache-placement'),
+      handle: h.getAttribute('data-attache-handle'),
+      resembles: h.getAttribute('data-attache-resembles'),
+      warning: h.getAttribute('data-attache-warning'),
+      layer: h.getAttribute('data-attache-layer'),
+      label: h.shadowRoot?.querySelector('button')?.textContent ?? null,
     })),
   );
 }

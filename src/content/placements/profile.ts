@@ -5,6 +5,7 @@
 import { handleFromAtText, handleFromAvatarTestId, profileHandleFromPath } from '../../core/handles';
 import { X } from '../selectors';
 import { outermostSoleWrapper } from './anchor';
+import { displayText } from './read';
 import type { Placement } from './types';
 
 export const profile: Placement = {
@@ -14,36 +15,40 @@ export const profile: Placement = {
     const handle = profileHandleFromPath(page.pathname);
     if (!handle) return [];
     const lower = handle.toLowerCase();
-    // Confirm from the header: the `@handle` text. A display name may itself look like a handle ("@StateDept"),
-    // so accept the header when ANY @-text matches the URL and take the LAST @-text otherwise.
-    const atTexts: string[] = [];
-    for (const el of header.querySelectorAll('span, div[dir]')) {
-      if (el.childElementCount === 0) {
-        const h = handleFromAtText(el.textContent);
-        if (h) atTexts.push(h.toLowerCase());
+    // The `@handle` lines of the header. A display name may itself look like a handle ("@StateDept"), so the
+    // handle line is the LAST @-text, and the header is confirmed when it matches the URL.
+    const blocks = [...header.querySelectorAll(X.textBlock)];
+    let handleLine: Element | null = null;
+    let lastAt: string | null = null;
+    for (const el of blocks) {
+      const h = handleFromAtText(el.textContent);
+      if (h) {
+        lastAt = h.toLowerCase();
+        if (lastAt === lower) handleLine = el;
       }
     }
-    const confirmedByText = atTexts.includes(lower);
+    const confirmedByText = handleLine !== null;
     // The avatar next to the header (`/h/photo` link with `UserAvatar-Container-h`), when present.
     const column = header.closest(X.primaryColumn) ?? header.ownerDocument;
     let avatarHandle: string | null = null;
-    for (const el of column.querySelectorAll(`a[href$="/photo"] ${X.avatarContainer}`)) {
+    for (const el of column.querySelectorAll(X.profilePhotoAvatar)) {
       avatarHandle = handleFromAvatarTestId(el.getAttribute('data-testid'));
       if (avatarHandle) break;
     }
     if (avatarHandle && avatarHandle.toLowerCase() !== lower) return []; // header not yet re-rendered for this URL
     if (!confirmedByText && !avatarHandle) return [];
-    if (atTexts.length > 0 && !confirmedByText) return [];
-    // The badge goes after the display name: the first text block that is not an @handle.
+    if (lastAt !== null && lastAt !== lower) return [];
+    // The badge goes after the display name: the first text block before the handle line that is not part of it.
     let nameEl: Element | null = null;
-    for (const el of header.querySelectorAll('div[dir]')) {
-      if (!handleFromAtText(el.textContent)) {
-        nameEl = el;
-        break;
-      }
+    for (const el of blocks) {
+      if (handleLine && (el === handleLine || el.contains(handleLine) || handleLine.contains(el))) break;
+      if (!el.textContent?.trim()) continue;
+      if (!handleLine && handleFromAtText(el.textContent)) continue;
+      nameEl = el;
+      break;
     }
     if (!nameEl) return [];
     const nameRow = outermostSoleWrapper(nameEl, header);
-    return [{ placement: 'profile', instance: header, slot: '', handle, after: nameRow }];
+    return [{ placement: 'profile', instance: header, slot: '', handle, after: nameRow, displayName: displayText(nameEl) }];
   },
 };

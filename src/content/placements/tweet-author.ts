@@ -2,26 +2,19 @@
 import { handleFromAvatarTestId, handleFromHref } from '../../core/handles';
 import { X } from '../selectors';
 import { outermostSoleWrapper } from './anchor';
+import { authorUserName, displayText } from './read';
 import type { Candidate, Placement } from './types';
 
 export const tweetAuthor: Placement = {
   name: 'tweet-author',
   instanceSelector: X.tweet,
   read(article) {
-    // The first User-Name that is not inside a quoted card is the author's.
-    let userName: Element | null = null;
-    for (const el of article.querySelectorAll(X.tweetUserName)) {
-      const quoted = el.closest(X.quotedCard);
-      if (!quoted || !article.contains(quoted)) {
-        userName = el;
-        break;
-      }
-    }
-    if (!userName || userName.closest(X.tweet) !== article) return [];
+    const userName = authorUserName(article);
+    if (!userName) return [];
     // Display-name link first (the badge goes after it), then any profile link in the block.
     let nameLink: Element | null = null;
     let handle: string | null = null;
-    for (const a of userName.querySelectorAll('a[href]')) {
+    for (const a of userName.querySelectorAll(X.link)) {
       const h = handleFromHref(a.getAttribute('href'));
       if (h) {
         nameLink ??= a;
@@ -38,7 +31,9 @@ export const tweetAuthor: Placement = {
     const avatarHandle = handleFromAvatarTestId(avatar?.getAttribute('data-testid'));
     if (avatarHandle && avatarHandle.toLowerCase() !== handle.toLowerCase()) return [];
     const after = outermostSoleWrapper(nameLink, userName);
-    const candidate: Candidate = { placement: 'tweet-author', instance: article, slot: '', handle, after };
+    const candidate: Candidate = {
+      placement: 'tweet-author', instance: article, slot: '', handle, after, displayName: displayText(nameLink),
+    };
     return [candidate];
   },
 };

@@ -24,6 +24,11 @@ export interface Candidate {
   handle: string;
   /** The badge host is inserted right after this element. */
   after: Element;
+  /**
+   * The display name shown with the account, where the placement shows one. Never used to identify an account:
+   * only to tell whether a non-official account's name imitates an official one (lookalike warnings).
+   */
+  displayName?: string;
 }
 
 export interface PageContext {

@@ -1,0 +1,78 @@
+/** Structural helpers shared by the placements. Structure only: no class names, no UI words, no layout reads. */
+import { handleFromAtText, handleFromAvatarTestId, handleFromHref } from '../../core/handles';
+import { X } from '../selectors';
+
+/** Whether `el` is inside `container` and not in a nested instance of the same kind (`closest(selector) === container`). */
+export function ownedBy(el: Element, container: Element, selector: string): boolean {
+  return el.closest(selector) === container;
+}
+
+/** Whether `el` is inside a quoted card that lies within `article`. */
+export function inQuotedCard(el: Element, article: Element): boolean {
+  const quoted = el.closest(X.quotedCard);
+  return quoted !== null && article.contains(quoted) && quoted !== article;
+}
+
+/** The author block of a post: the first `User-Name` that is not inside a quoted card (nor a nested post). */
+export function authorUserName(article: Element): Element | null {
+  for (const el of article.querySelectorAll(X.tweetUserName)) {
+    if (!inQuotedCard(el, article) && el.closest(X.tweet) === article) return el;
+  }
+  return null;
+}
+
+/** Profile links (`/handle`) under `root`, with their handles, in document order. */
+export function profileLinks(root: Element): { link: Element; handle: string }[] {
+  const out: { link: Element; handle: string }[] = [];
+  for (const link of root.querySelectorAll(X.link)) {
+    const handle = handleFromHref(link.getAttribute('href'));
+    if (handle) out.push({ link, handle });
+  }
+  return out;
+}
+
+/** The handle in the first `UserAvatar-Container-<handle>` under `root` (not the viewer's `unknown`). */
+export function avatarHandle(root: Element): string | null {
+  for (const el of root.querySelectorAll(X.avatarContainer)) {
+    const handle = handleFromAvatarTestId(el.getAttribute('data-testid'));
+    if (handle) return handle;
+  }
+  return null;
+}
+
+/** Text of a display-name element, for the lookalike name check only. Emoji images count by their alt text. */
+export function displayText(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  let text = '';
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) text += c.nodeValue ?? '';
+      else if (c.nodeType === 1) {
+        const e = c as Element;
+        if (e.localName === 'img') text += e.getAttribute('alt') ?? '';
+        else if (e.localName !== 'svg' && !e.localName.startsWith('attache-')) walk(e);
+      }
+    }
+  };
+  walk(el);
+  return text.trim() || undefined;
+}
+
+/** `@handle` text of a block, or null. */
+export { handleFromAtText };
+
+/**
+ * A name link or block's position in its row: climb from `el` while the parent wraps nothing else, staying inside
+ * `stopAt` and never reaching an element that also holds `sibling` (the `@handle` line next to the name).
+ */
+export function nameContainer(el: Element, stopAt: Element, sibling: Element | null): Element {
+  let current = el;
+  while (current.parentElement && current.parentElement !== stopAt && !(sibling && current.parentElement.contains(sibling))) {
+    current = current.parentElement;
+  }
+  return current;
+}
+
+export function sameHandle(a: string | null, b: string | null): boolean {
+  return !a || !b || a.toLowerCase() === b.toLowerCase();
+}
