@@ -17,6 +17,11 @@ import { runImport } from './dataset/run-import';
 import { importStateMedia, stateMediaSpec } from './dataset/import-state-media';
 import { importWikidata, wikidataSpec, WIKIDATA_FILE } from './dataset/import-wikidata';
 import { csvSpec, importCsv } from './dataset/import-csv';
+import { computeStats, formatStats } from './dataset/stats';
+import { diffSnapshots, snapshotFromDir, snapshotFromGit } from './dataset/diff';
+import { release } from './dataset/release';
+import { formatProblem } from '../src/core/dataset-files';
+import { loadDataset } from './lib/load-dataset';
 
 const USAGE = `usage: npm run dataset -- <command> [options]
 
@@ -91,6 +96,25 @@ async function main(argv: string[]): Promise<number> {
       }
       return run.ok ? 0 : 1;
     }
+    case 'stats': {
+      const parsed = loadDataset(dir);
+      if (!parsed.dataset) {
+        process.stderr.write(parsed.problems.map(formatProblem).join('\n') + '\nstats: the dataset does not validate; run validate and fix it first\n');
+        return 1;
+      }
+      const stats = computeStats(parsed.dataset, parsed.origins);
+      process.stdout.write(values.json ? JSON.stringify(stats) + '\n' : formatStats(stats) + '\n');
+      return 0;
+    }
+    case 'diff': {
+      const [ref] = rest;
+      if (!ref) throw new Error('usage: diff <git-ref>   (e.g. diff HEAD~1, diff main, diff v1.0.0)');
+      const result = diffSnapshots(snapshotFromGit(ref, dir), snapshotFromDir(dir));
+      process.stdout.write(`Changes in ${dir}/ since ${ref} (working tree):\n${result.lines.join('\n')}\n`);
+      return 0;
+    }
+    case 'release':
+      return release({ dir, bump: values.bump!, since: values.since, date: values.date, log: (l) => process.stdout.write(l + '\n') }) ? 0 : 1;
     default:
       process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
