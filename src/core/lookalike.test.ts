@@ -123,4 +123,23 @@ describe('LookalikeIndex', () => {
       }),
     );
   });
+
+  it('does not flag genuine outlets that the false-positive measurement found one edit or one name apart', () => {
+    const outlets = new LookalikeIndex([
+      summary(0, 'TVBrasil', 'TV Brasil', 'outlet'),
+      summary(1, 'irnanews', 'IRNA News Agency', 'outlet'),
+      summary(2, 'AJArabic', 'Al Jazeera Arabic', 'outlet'),
+      summary(3, 'tvrussia1', 'Россия 1', 'outlet'),
+      summary(4, 'RT_Doc', 'RT Documentary', 'outlet'),
+      summary(5, 'mediacorpCh5', 'Channel 5', 'outlet'),
+    ]);
+    for (const [handle, name] of [
+      ['MTVBrasil', 'MTV Brasil'], ['gmanews', 'GMA News TV'], ['mlanews', 'Modern Language Association'],
+      ['aa_arabic', 'Anadolu Agency'], ['tvrussia', 'Smotrim.ru'], ['rt_documentary', 'RT Documentary'],
+      ['channel5_tv', 'Channel 5'],
+    ]) {
+      expect(outlets.check({ handle: handle!, displayName: name }), handle).toBeNull();
+    }
+    expect(outlets.check({ handle: 'TVBrasil_official' })?.reason).toBe('affix');
+  });
 });

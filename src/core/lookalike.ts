@@ -127,10 +127,16 @@ const AFFIXES = [
 
 /** Shortest skeleton that may be matched at all; shorter handles (`rt`, `un`) collide with too many names. */
 const MIN_EXACT = 4;
-/** Shortest official skeleton for the affix and edit rules. */
+/** Shortest official skeleton for the affix rule. */
 const MIN_FUZZY = 6;
-/** Shortest name skeleton that counts as an imitation on its own (institutions, outlets). */
-const MIN_NAME = 8;
+/**
+ * Shortest skeleton for the one-edit rule. Shorter handles are dense: `gmanews`/`mlanews`/`irnanews`, `aa_arabic`/
+ * `AJArabic` are different, genuine outlets one edit apart (measured with scripts/lookalike-fp.ts).
+ */
+const MIN_EDIT = 9;
+/** Shortest name skeleton that counts as an imitation on its own (institutions, outlets): "Channel 5" is not. */
+const MIN_NAME = 12;
+const MIN_PERSON_NAME = 8;
 /** Names in scripts without spaces are dense: a shorter minimum. */
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -179,12 +185,14 @@ export class LookalikeIndex {
       const key = handleSkeleton(handle);
       this.skeletons.push(key);
       if (key.length >= MIN_EXACT) push(this.bySkeleton, key, i);
-      if (key.length >= MIN_FUZZY) {
+      if (key.length >= MIN_EDIT) {
         push(this.byDeletion, key, i);
         for (const d of deletions(key)) push(this.byDeletion, d, i);
       }
       const name = nameSkeleton(account.name);
-      if (name.length >= MIN_NAME || (DENSE_SCRIPT.test(account.name) && name.length >= 3)) push(this.byName, name, i);
+      // A person's name needs a borrowed handle as well (below), so it may be shorter.
+      const minName = account.kind === 'person' ? MIN_PERSON_NAME : MIN_NAME;
+      if (name.length >= minName || (DENSE_SCRIPT.test(account.name) && name.length >= 3)) push(this.byName, name, i);
     });
   }
 
@@ -235,13 +243,17 @@ export class LookalikeIndex {
       if (hit) return hit;
     }
     // One edit away (symmetric deletion: the key or one of its deletions equals an official key or one of its).
-    if (key.length + 1 < MIN_FUZZY) return null;
+    if (key.length + 1 < MIN_EDIT) return null;
     const seen = new Set<number>();
     for (const probe of [key, ...deletions(key)]) {
       for (const i of this.byDeletion.get(probe) ?? []) {
         if (seen.has(i)) continue;
         seen.add(i);
         const official = this.skeletons[i]!;
+        // An edit at the very start is how genuine outlets are named apart (`MTVBrasil`/`TVBrasil`,
+        // `tvrussia`/`OTV_Russia`); impersonators change the middle or the end.
+        if (key[0] !== official[0]) continue;
+        if (sameBesidesTrailingDigits(lower, this.accounts[i]!.handle.toLowerCase())) continue;
         if (editDistance(key, official, 1) <= 1 && !digitsOnlyDifference(key, official)) {
           const hit = this.pick([i], 'edit', lower);
           if (hit) return hit;
@@ -272,8 +284,12 @@ export class LookalikeIndex {
     const key = handleSkeleton(lower);
     for (const i of indices) {
       const account = this.accounts[i]!;
+      const borrows = sharesRun(key, this.skeletons[i]!, 5);
       // People share names: a person's name counts only with a handle that also borrows from the official one.
-      if (account.kind === 'person' && !sharesRun(key, this.skeletons[i]!, 5) && !sharesRun(key, name, 5)) continue;
+      if (account.kind === 'person' && !borrows && !sharesRun(key, name, 5)) continue;
+      // Outlets and institutions have sibling accounts under the same name and a related handle (`RT_Doc` and
+      // `rt_documentary`, both "RT Documentary"); the handle rules have already judged those.
+      if (account.kind !== 'person' && borrows) continue;
       return { resembles: account, reason: 'display-name' };
     }
     return null;
@@ -305,6 +321,12 @@ function strippedCores(key: string): string[] {
  * `wsbtv2` vs `wsbtv3`: genuine sibling accounts are numbered, so one digit replaced by another is not a lookalike.
  * (A digit added at the end is, and is caught by the affix rule: `fakeaccount_9`.)
  */
+/** `tvrussia` and `tvrussia1`: numbered sibling accounts (read on the raw handles: skeletons fold 1 and 0). */
+function sameBesidesTrailingDigits(a: string, b: string): boolean {
+  const strip = (s: string) => s.replace(/_?[0-9]+$/, '');
+  return a !== b && strip(a) === strip(b) && strip(a).length > 0;
+}
+
 function digitsOnlyDifference(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(/\d/.test(a[i]!) && /\d/.test(b[i]!))) return false;
