@@ -36,6 +36,10 @@ export const X = {
   cellBio: 'div[dir="auto"]',
   /** Bio-mention instances: profile bio, user-cell bio, hover-card bio. */
   bios: '[data-testid="UserDescription"], [data-testid="UserCell"] div[dir="auto"], #layers [data-testid="HoverCard"] div[dir="auto"]',
+  /** Any hover card, also the account switcher's (the viewer's own accounts as user cells). */
+  anyHoverCard: '[data-testid="HoverCard"]',
+  /** A post's action bar (reply, repost, like...): the end of its header area in media-only posts. */
+  actionBar: '[role="group"]',
   /** The hover card; popups mount under #layers. Its contents are swapped per hover. */
   hoverCard: '#layers [data-testid="HoverCard"]',
   /** Grouped notifications ("X liked your post"); mention/reply notifications are normal posts. */

@@ -11,7 +11,7 @@ export const bioMention: Placement = {
     // Only the outermost bio block, never one inside a link (a name), nor the account switcher's cells.
     if (bio.parentElement?.closest(X.bios) || bio.closest(X.link) || bio.closest(X.avatarContainer)) return [];
     const cell = bio.closest(X.userCell);
-    if (cell?.closest('[data-testid="HoverCard"]')) return [];
+    if (cell?.closest(X.anyHoverCard)) return [];
     const out: Candidate[] = [];
     for (const { link, handle } of profileLinks(bio)) {
       const slot = handle.toLowerCase();

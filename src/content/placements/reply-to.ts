@@ -17,7 +17,7 @@ export const replyTo: Placement = {
     const userName = authorUserName(article);
     if (!userName) return [];
     let end: Element | null = null;
-    for (const el of article.querySelectorAll(`${X.tweetText}, [role="group"]`)) {
+    for (const el of article.querySelectorAll(`${X.tweetText}, ${X.actionBar}`)) {
       if (!inQuotedCard(el, article) && el.closest(X.tweet) === article) {
         end = el;
         break;
