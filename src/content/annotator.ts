@@ -8,6 +8,7 @@ import { badgeLayers, isBadgeVisible } from '../core/layers';
 import { LookalikeIndex, type LookalikeReason } from '../core/lookalike';
 import type { AccountSummary, DatasetIndex, Match } from '../core/lookup';
 import { handleFromHref } from '../core/handles';
+import type { CustomLayerIndex, CustomMatch } from '../core/custom-layers';
 import { PLACEMENTS } from './placements/registry';
 import type { Candidate, PageContext, Placement } from './placements/types';
 import { SlicedQueue } from './scheduler';
@@ -18,7 +19,8 @@ import { HOST_TAG } from './tag';
 
 /** What a badge says: an official account from the dataset, or a warning that an account imitates one. */
 export type Annotation =
-  | { kind: 'official'; match: Match }
+  | { kind: 'official'; match: Match; custom: readonly CustomMatch[] }
+  | { kind: 'custom'; handle: string; matches: readonly CustomMatch[] }
   | { kind: 'lookalike'; resembles: AccountSummary; reason: LookalikeReason };
 
 export interface BadgeRenderer {
@@ -35,6 +37,8 @@ const LOOKALIKE_LAYERS = ['lookalikes'] as const;
 
 interface HostRecord {
   host: HTMLElement;
+  /** What the badge was made for: when this changes (layers, custom lists), the badge is rebuilt. */
+  signature: string;
 }
 
 interface Wanted {
@@ -57,6 +61,10 @@ export interface AnnotatorOptions {
   onError?: (error: unknown, where: string) => void;
   /** Called when X navigates to another page (pushState or popstate). */
   onNavigate?: (pathname: string) => void;
+  /** Researchers' own lists (enabled ones only); read on every annotation, so it can be swapped live. */
+  custom?: () => CustomLayerIndex | null;
+  /** Called for every badge inserted (the session log listens here). */
+  onAnnotate?: (annotation: Annotation, candidate: Candidate, layers: readonly string[]) => void;
 }
 
 export class Annotator {
@@ -142,10 +150,10 @@ export class Annotator {
     const all = new Set<string>();
     for (const host of this.doc.querySelectorAll<HTMLElement>(HOST_TAG)) {
       if (!this.ownHosts.has(host)) continue;
-      const warning = host.hasAttribute('data-attache-warning');
-      const subject = warning
-        ? `lookalike:${host.getAttribute('data-attache-handle')}`
-        : host.getAttribute('data-attache-account') ?? '';
+      const handle = host.getAttribute('data-attache-handle');
+      const subject = host.hasAttribute('data-attache-warning')
+        ? `lookalike:${handle}`
+        : host.getAttribute('data-attache-account') ?? `custom:${handle}`;
       all.add(subject);
       for (const layer of (host.getAttribute('data-attache-layer') ?? '').split(' ')) {
         if (!layer) continue;
@@ -167,7 +175,8 @@ export class Annotator {
         let addedElement = false;
         for (const node of m.addedNodes) {
           if (node.nodeType === 1) {
-            if ((node as Element).localName === HOST_TAG) continue;
+            // Our own nodes (badges, cards, notice lines) hold nothing to annotate.
+            if ((node as Element).localName.startsWith('attache-')) continue;
             this.queue.add(node as Element);
             addedElement = true;
           }
@@ -281,13 +290,26 @@ export class Annotator {
   /** What to show for one candidate, or null (not an account of interest, or its layers are off). */
   private annotate(candidate: Candidate): Wanted | null {
     const match = this.options.index.byHandle(candidate.handle);
+    const custom = this.options.custom?.()?.lookup(candidate.handle) ?? [];
+    const customLayers = custom.map((m) => m.layer.id);
     if (match) {
-      if (!isBadgeVisible(match.account.layers, candidate.placement, this.layerEnabled)) return null;
+      const content = customLayers.length ? [...match.account.layers, ...customLayers] : match.account.layers;
+      if (!isBadgeVisible(content, candidate.placement, this.layerEnabled)) return null;
       return {
         candidate,
-        annotation: { kind: 'official', match },
-        layers: badgeLayers(match.account.layers, candidate.placement),
+        annotation: { kind: 'official', match, custom },
+        layers: badgeLayers(content, candidate.placement),
         subject: match.account.id,
+      };
+    }
+    if (custom.length > 0) {
+      // On the researcher's own list: never second-guessed as a lookalike.
+      if (!isBadgeVisible(customLayers, candidate.placement, this.layerEnabled)) return null;
+      return {
+        candidate,
+        annotation: { kind: 'custom', handle: candidate.handle, matches: custom },
+        layers: badgeLayers(customLayers, candidate.placement),
+        subject: `custom:${candidate.handle.toLowerCase()}`,
       };
     }
     if (!LOOKALIKE_PLACEMENTS.has(candidate.placement)) return null;
@@ -320,7 +342,12 @@ export class Annotator {
       for (const [key, record] of existing) {
         if (!key.startsWith(placement.name + '|')) continue;
         const want = wanted.get(key);
-        if (!want || !record.host.isConnected || record.host.previousElementSibling !== want.candidate.after) {
+        if (
+          !want ||
+          !record.host.isConnected ||
+          record.host.previousElementSibling !== want.candidate.after ||
+          record.signature !== signatureOf(want)
+        ) {
           this.removeHost(record.host);
           existing.delete(key);
         }
@@ -331,7 +358,7 @@ export class Annotator {
     for (const [key, want] of wanted) {
       if (records.has(key)) continue;
       const host = this.insert(want);
-      records.set(key, { host });
+      records.set(key, { host, signature: signatureOf(want) });
     }
     if (!existing) this.records.set(instance, records);
   }
@@ -343,12 +370,15 @@ export class Annotator {
     host.setAttribute('data-attache-layer', layers.join(' '));
     if (annotation.kind === 'official') {
       host.setAttribute('data-attache-account', annotation.match.account.id);
+    } else if (annotation.kind === 'custom') {
+      host.setAttribute('data-attache-custom', annotation.matches.map((m) => m.layer.id).join(' '));
     } else {
       host.setAttribute('data-attache-warning', 'lookalike');
       host.setAttribute('data-attache-resembles', annotation.resembles.handle.toLowerCase());
     }
     this.ownHosts.add(host);
     candidate.after.after(host);
+    this.options.onAnnotate?.(annotation, candidate, layers);
     return host;
   }
 
@@ -357,4 +387,14 @@ export class Annotator {
     this.ownHosts.delete(host);
     host.remove();
   }
+}
+
+/** A badge is rebuilt when its layers or what it shows change (a custom list switched, a layer moved). */
+function signatureOf(want: Wanted): string {
+  const a = want.annotation;
+  const what =
+    a.kind === 'official' ? `${a.match.account.id}|${a.custom.map((m) => m.layer.id + m.entry.label).join(',')}`
+    : a.kind === 'custom' ? a.matches.map((m) => m.layer.id + m.entry.label + m.layer.colour + m.layer.name).join(',')
+    : `${a.resembles.id}|${a.reason}`;
+  return `${want.layers.join(' ')}|${what}`;
 }

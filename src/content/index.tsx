@@ -1,55 +1,167 @@
 /**
- * Attaché's content script on X: loads the bundled index, reads settings, and runs the annotator with the Preact UI.
+ * Attaché's content script on X: loads the bundled index and the researcher's lists, follows settings live, runs
+ * the annotator with the Preact UI, answers the popup, and keeps the optional session log.
  * Built as one standalone file (no web-accessible resources, nothing an x.com page can probe).
  */
+import browser from 'webextension-polyfill';
 import compiled from 'virtual:attache-dataset';
 import { DatasetIndex } from '../core/lookup';
+import { CUSTOM_LAYER_PREFIX, CustomLayerIndex } from '../core/custom-layers';
 import { loadSettings, onSettingsChanged } from '../settings/store';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { defaultSettings, layerEnabled, type Settings } from '../settings/settings';
+import { loadCustomLayers, onCustomLayersChanged } from '../storage/custom-layers-store';
+import { SessionRecorder } from '../storage/session-log';
+import { PAGE_STATS, type PageStats } from '../pages/messages';
 import { AttacheUi } from '../ui/hosts';
-import { Annotator } from './annotator';
+import { Annotator, type Annotation } from './annotator';
+import { HookCheck } from './hook-check';
+import type { Candidate } from './placements/types';
+import { X } from './selectors';
 
 const MARK = 'data-attache-ready';
+const SHUTDOWN = 'attache:shutdown';
+
+/** False once the extension was updated, reloaded or removed while this page stayed open. */
+function contextValid(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+function postIdOf(candidate: Candidate): string | undefined {
+  const article = candidate.instance.closest(X.tweet);
+  if (!article) return undefined;
+  for (const link of article.querySelectorAll(X.statusLink)) {
+    if (link.closest(X.quotedCard)) continue;
+    const m = /\/status\/(\d{1,20})$/.exec(link.getAttribute('href') ?? '');
+    if (m) return m[1];
+  }
+  return undefined;
+}
 
 async function main(): Promise<void> {
   const root = document.documentElement;
-  // An older copy of this script (before an extension update) may still be running: it stops itself when its
-  // context is invalidated; never run two annotators in one page.
-  if (root.hasAttribute(MARK)) root.dispatchEvent(new CustomEvent('attache:shutdown'));
-  root.setAttribute(MARK, '');
+  // An older copy of this script (from before an extension update) may still be attached to this page: stop it,
+  // so that there is never more than one annotator and never duplicate badges.
+  if (root.hasAttribute(MARK)) root.dispatchEvent(new CustomEvent(SHUTDOWN));
 
   const index = new DatasetIndex(compiled);
-  let settings: Settings = { ...DEFAULT_SETTINGS };
-  const ui = new AttacheUi({ index, hoverDelayMs: () => settings.hoverDelayMs });
+  let settings: Settings = defaultSettings();
+  let custom: CustomLayerIndex | null = null;
+  let errors = 0;
+  const hooks = new HookCheck(document);
+  const recorder = new SessionRecorder((message) => console.debug('[Attaché]', message));
+
+  const ui = new AttacheUi({
+    index,
+    hoverDelayMs: () => (settings.prominence === 'badge' ? 0 : settings.hoverDelayMs),
+    noticeLine: () => settings.prominence === 'badge-notice-line',
+  });
   const annotator = new Annotator({
     index,
     renderer: ui,
-    onError: (error, where) => console.debug('[Attaché]', where, error),
-    onNavigate: () => ui.closeCard(false),
+    // Custom layers in the index are the enabled ones; built-in layers follow the settings.
+    layerEnabled: (id) => id.startsWith(CUSTOM_LAYER_PREFIX) || layerEnabled(settings, id),
+    custom: () => custom,
+    onError: (error, where) => {
+      errors++;
+      console.debug('[Attaché]', where, error);
+    },
+    onNavigate: () => {
+      if (!contextValid()) return shutdown();
+      ui.closeCard(false);
+      hooks.schedule();
+    },
+    onAnnotate: (annotation: Annotation, candidate: Candidate, layers) => {
+      if (!settings.sessionLog || annotation.kind === 'lookalike') return;
+      recorder.record({
+        path: location.pathname,
+        placement: candidate.placement,
+        handle: candidate.handle.toLowerCase(),
+        account: annotation.kind === 'official' ? annotation.match.account.id : `custom:${candidate.handle.toLowerCase()}`,
+        layers: [...layers],
+        dataset: index.version,
+        post: postIdOf(candidate),
+      });
+    },
   });
 
+  let running = false;
   const apply = (next: Settings) => {
+    const previous = settings;
     settings = next;
-    if (settings.enabled) {
+    if (!settings.enabled) {
+      if (running) {
+        annotator.stop();
+        ui.stop();
+        hooks.stop();
+        running = false;
+      }
+      return;
+    }
+    if (!running) {
+      running = true;
       ui.start();
       annotator.start();
       annotator.flush();
-    } else {
+      hooks.schedule();
+      return;
+    }
+    if (previous.prominence !== settings.prominence) {
+      // Prominence changes what each badge brings along (the notice line): rebuild them all.
       annotator.stop();
-      ui.stop();
+      annotator.start();
+      annotator.flush();
+    } else {
+      annotator.refresh();
     }
   };
 
-  const shutdown = () => {
-    unsubscribe();
+  const loadCustom = async () => {
+    try {
+      const { layers } = await loadCustomLayers();
+      custom = layers.some((l) => l.enabled) ? new CustomLayerIndex(layers) : null;
+    } catch (error) {
+      errors++;
+      console.debug('[Attaché] custom layers', error);
+      custom = null;
+    }
+    if (running) annotator.refresh();
+  };
+
+  const onMessage = (message: unknown): Promise<PageStats> | undefined => {
+    if (!message || (message as { type?: unknown }).type !== PAGE_STATS) return undefined;
+    const counts = running ? annotator.counts() : { total: 0 };
+    const { total = 0, ...perLayer } = counts;
+    return Promise.resolve({ counts: perLayer, total, missingHooks: running ? hooks.missing : [], errors });
+  };
+
+  const unsubscribeSettings = onSettingsChanged(apply);
+  const unsubscribeCustom = onCustomLayersChanged(() => void loadCustom());
+  browser.runtime.onMessage.addListener(onMessage);
+
+  function shutdown() {
+    root.removeEventListener(SHUTDOWN, shutdown);
+    try {
+      unsubscribeSettings();
+      unsubscribeCustom();
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The extension context is gone: its listeners went with it.
+    }
+    void recorder.flush().catch(() => undefined);
+    recorder.stop();
+    hooks.stop();
     annotator.stop();
     ui.stop();
-    root.removeEventListener('attache:shutdown', shutdown);
-  };
-  root.addEventListener('attache:shutdown', shutdown);
+    running = false;
+  }
+  root.addEventListener(SHUTDOWN, shutdown);
+  root.setAttribute(MARK, '');
 
-  const unsubscribe = onSettingsChanged(apply);
-  const { settings: loaded } = await loadSettings();
+  const [{ settings: loaded }] = await Promise.all([loadSettings(), loadCustom()]);
   apply(loaded);
 }
 

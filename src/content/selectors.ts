@@ -50,6 +50,10 @@ export const X = {
   layers: '#layers',
   /** The viewer's own profile link in the navigation bar. */
   viewerProfileLink: 'a[data-testid="AppTabBar_Profile_Link"]',
+  /** X's application root: its absence means this is not (yet) X's app page, so no hook is expected. */
+  reactRoot: '#react-root',
+  /** A post's own permalink (its time stamp). */
+  statusLink: 'a[href*="/status/"]',
   /** Any link with a target (profile links are filtered by their href). */
   link: 'a[href]',
 } as const;

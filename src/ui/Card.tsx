@@ -8,6 +8,11 @@ import type { Match } from '../core/lookup';
 import type { Notice, Role, Source } from '../core/schema';
 import { isHttpsUrl } from '../core/schema';
 import { Icon, iconFor } from './icons';
+import { SafeLink } from './SafeLink';
+
+export { SafeLink } from './SafeLink';
+import { CustomMatches } from './Custom';
+import type { CustomMatch } from '../core/custom-layers';
 import { countryName, formatPartialDate, keyFor, t, uiLanguage } from './i18n';
 
 export interface CardProps {
@@ -17,12 +22,14 @@ export interface CardProps {
   datasetVersion: string;
   /** Layers the badge belongs to (shown under "Why am I seeing this"). */
   layers?: readonly string[];
+  /** Entries of the researcher's own lists for this account. */
+  custom?: readonly CustomMatch[];
   onClose: (reason: 'escape' | 'button') => void;
   /** Move focus into the card (click and keyboard opening; not hover). */
   autoFocus: boolean;
 }
 
-export function Card({ details, via, placement, datasetVersion, layers, onClose, autoFocus }: CardProps) {
+export function Card({ details, via, placement, datasetVersion, layers, custom, onClose, autoFocus }: CardProps) {
   const { account, notices } = details;
   const root = useRef<HTMLDivElement>(null);
   const headingId = 'attache-card-title';
@@ -105,6 +112,8 @@ export function Card({ details, via, placement, datasetVersion, layers, onClose,
         </section>
       )}
 
+      {custom && custom.length > 0 && <CustomMatches matches={custom} />}
+
       <details class="more">
         <summary>{t('cardAccountSources')}</summary>
         {account.confidence && <p class="confidence">{t('cardConfidence', t(keyFor('confidence', account.confidence)))}</p>}
@@ -113,7 +122,7 @@ export function Card({ details, via, placement, datasetVersion, layers, onClose,
       <details class="more">
         <summary>{t('cardWhy')}</summary>
         <p>{t('cardWhyText', [datasetVersion, t(keyFor('via', via)), placement])}</p>
-        {layers && layers.length > 0 && <p>{t('cardWhyLayers', layers.map(layerName).join(', '))}</p>}
+        {layers && layers.length > 0 && <p>{t('cardWhyLayers', layers.map((id) => layerName(id, custom)).join(', '))}</p>}
       </details>
       <details class="more">
         <summary>{t('cardCorrection')}</summary>
@@ -187,19 +196,6 @@ function SourceList({ sources }: { sources: Source[] }) {
   );
 }
 
-/** Only https links, always in a new tab without opener or referrer. Anything else is shown as plain text. */
-export function SafeLink({ url, children }: { url: string; children: string }) {
-  if (!isHttpsUrl(url)) return <span dir="auto">{children}</span>;
-  // The parsed, normalised form: no stray whitespace or control characters reach the attribute.
-  const href = new URL(url).href;
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
-      {children}
-      <span class="visually-hidden"> {t('cardOpensInNewTab')}</span>
-    </a>
-  );
-}
-
 function Correction({ details, datasetVersion }: { details: AccountDetails; datasetVersion: string }) {
   const [copied, setCopied] = useState(false);
   const file = details.file ? `dataset/${details.file}` : 'dataset/';
@@ -243,7 +239,9 @@ function Correction({ details, datasetVersion }: { details: AccountDetails; data
 /** Where corrections go, when the build is configured with one (ATTACHE_CORRECTIONS_URL); never a made-up address. */
 const CORRECTIONS_URL: string | null = isHttpsUrl(__ATTACHE_CORRECTIONS_URL__) ? __ATTACHE_CORRECTIONS_URL__ : null;
 
-function layerName(id: string): string {
+function layerName(id: string, custom?: readonly CustomMatch[]): string {
+  const own = custom?.find((m) => m.layer.id === id);
+  if (own) return own.layer.name;
   const message = t(keyFor('layer', id));
   return message === keyFor('layer', id) ? id : message;
 }

@@ -3,18 +3,23 @@
  * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them.
  */
 import { render } from 'preact';
-import type { AccountSummary, DatasetIndex } from '../core/lookup';
+import type { DatasetIndex } from '../core/lookup';
 
 import type { Candidate } from '../content/placements/types';
 import { Badge } from './Badge';
 import { Card } from './Card';
+import { LookalikeBadge, LookalikeCard } from './Lookalike';
+import { CustomBadge, CustomCard } from './Custom';
+import { uiDirection, uiLanguage } from './i18n';
 import { ThemeWatcher, type Theme } from './theme';
 import themeCss from './theme.css?inline';
 import badgeCss from './badge.css?inline';
 import cardCss from './card.css?inline';
 
 import type { Annotation, BadgeRenderer } from '../content/annotator';
-import { HOST_TAG as BADGE_TAG, CARD_TAG } from '../content/tag';
+import { HOST_TAG as BADGE_TAG, CARD_TAG, NOTICE_TAG } from '../content/tag';
+import { X } from '../content/selectors';
+import { NoticeLine } from './NoticeLine';
 
 /** Events that must not reach X's handlers (post navigation, keyboard shortcuts). */
 const CONTAINED_EVENTS = [
@@ -38,6 +43,8 @@ function attachShadowWithStyles(host: HTMLElement, ...css: string[]): ShadowRoot
 }
 
 interface BadgeState {
+  /** The notice line under the post, when the reader chose that prominence. */
+  companion?: HTMLElement;
   annotation: Annotation;
   candidate: Candidate;
   shadow: ShadowRoot;
@@ -47,7 +54,10 @@ interface BadgeState {
 export interface UiOptions {
   index: DatasetIndex;
   doc?: Document;
+  /** Delay before a card opens on hover; 0 = never on hover. */
   hoverDelayMs: () => number;
+  /** Whether posts by accounts with notices get a one-line notice under their text. */
+  noticeLine?: () => boolean;
 }
 
 export class AttacheUi implements BadgeRenderer {
@@ -87,12 +97,41 @@ export class AttacheUi implements BadgeRenderer {
     const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0 };
     this.badges.set(host, state);
     this.renderBadge(host, state);
+    if (annotation.kind === 'official' && annotation.match.account.noticeCount > 0 && candidate.placement === 'tweet-author' && this.options.noticeLine?.()) {
+      state.companion = this.noticeLine(host, annotation.match.account.index, candidate) ?? undefined;
+    }
     return host;
+  }
+
+  /** A one-line notice under the post's text, for readers who chose that prominence. Opens the same card. */
+  private noticeLine(badge: HTMLElement, index: number, candidate: Candidate): HTMLElement | null {
+    const notice = this.options.index.details(index)?.notices[0];
+    if (!notice) return null;
+    let text: Element | null = null;
+    for (const el of candidate.instance.querySelectorAll(X.tweetText)) {
+      if (!el.closest(X.quotedCard)) {
+        text = el;
+        break;
+      }
+    }
+    if (!text) return null;
+    const line = this.doc.createElement(NOTICE_TAG);
+    line.setAttribute('data-attache-notice', notice.id);
+    line.setAttribute('data-attache-theme', this.theme.current);
+    contain(line);
+    const shadow = attachShadowWithStyles(line, themeCss, badgeCss);
+    render(<NoticeLine notice={notice} onActivate={() => this.openCard(badge, false)} />, shadow);
+    text.after(line);
+    return line;
   }
 
   destroy(host: HTMLElement): void {
     const state = this.badges.get(host);
     if (!state) return;
+    if (state.companion) {
+      render(null, state.companion.shadowRoot!);
+      state.companion.remove();
+    }
     if (state.hoverTimer) clearTimeout(state.hoverTimer);
     if (this.card?.badge === host) this.closeCard(false);
     render(null, state.shadow);
@@ -121,34 +160,27 @@ export class AttacheUi implements BadgeRenderer {
 
   private renderBadge(host: HTMLElement, state: BadgeState): void {
     const annotation = state.annotation;
+    const expanded = this.card?.badge === host;
+    const toggle = () => {
+      if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
+      else this.openCard(host, false);
+    };
     if (annotation.kind === 'lookalike') {
-      // Minimal warning badge (to be restyled with the badge redesign).
+      render(<LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} expanded={expanded} onActivate={toggle} />, state.shadow);
+    } else if (annotation.kind === 'custom') {
+      render(<CustomBadge matches={annotation.matches} expanded={expanded} onActivate={toggle} />, state.shadow);
+    } else {
       render(
-        <LookalikeBadge
-          resembles={annotation.resembles}
-          expanded={this.card?.badge === host}
-          onActivate={() => {
-            if (this.card?.badge === host) this.closeCard(true);
-            else this.openCard(host, false);
-          }}
+        <Badge
+          account={annotation.match.account}
+          expanded={expanded}
+          onActivate={toggle}
+          onHoverStart={() => this.hoverStart(host, state)}
+          onHoverEnd={() => this.hoverEnd(host, state)}
         />,
         state.shadow,
       );
-      return;
     }
-    render(
-      <Badge
-        account={annotation.match.account}
-        expanded={this.card?.badge === host}
-        onActivate={() => {
-          if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
-          else this.openCard(host, false);
-        }}
-        onHoverStart={() => this.hoverStart(host, state)}
-        onHoverEnd={() => this.hoverEnd(host, state)}
-      />,
-      state.shadow,
-    );
   }
 
   private hoverStart(host: HTMLElement, state: BadgeState): void {
@@ -184,16 +216,21 @@ export class AttacheUi implements BadgeRenderer {
     const state = this.badges.get(badge);
     if (!state) return;
     const annotation = state.annotation;
-    const account = annotation.kind === 'official' ? annotation.match.account : annotation.resembles;
-    const details = annotation.kind === 'official' ? this.options.index.details(account.index) : null;
+    const details = annotation.kind === 'official' ? this.options.index.details(annotation.match.account.index) : null;
     if (annotation.kind === 'official' && !details) return;
     this.closeCard(false);
     const host = this.doc.createElement(CARD_TAG);
-    host.setAttribute('data-attache-card', account.id);
+    host.setAttribute(
+      'data-attache-card',
+      annotation.kind === 'official' ? annotation.match.account.id
+      : annotation.kind === 'lookalike' ? annotation.resembles.id
+      : `custom:${annotation.handle.toLowerCase()}`,
+    );
     if (annotation.kind === 'lookalike') host.setAttribute('data-attache-warning', 'lookalike');
     host.setAttribute('data-attache-theme', this.theme.current);
-    host.setAttribute('lang', this.doc.documentElement.lang || 'en');
-    host.setAttribute('dir', this.doc.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
+    // The card speaks the browser's UI language (its strings come from _locales), in that language's direction.
+    host.setAttribute('lang', uiLanguage());
+    host.setAttribute('dir', uiDirection());
     contain(host);
     const shadow = attachShadowWithStyles(host, themeCss, cardCss);
     const card = { host, badge, viaHover, closeTimer: 0 as ReturnType<typeof setTimeout> | 0 };
@@ -208,18 +245,24 @@ export class AttacheUi implements BadgeRenderer {
     });
     this.card = card;
     this.doc.body.append(host);
+    const close = () => this.closeCard(true);
+    const layers = (badge.getAttribute('data-attache-layer') ?? '').split(' ').filter(Boolean);
     render(
-      annotation.kind === 'lookalike' || !details ? (
-        <LookalikeCard resembles={account} autoFocus={!viaHover} onClose={() => this.closeCard(true)} />
+      annotation.kind === 'lookalike' ? (
+        <LookalikeCard resembles={annotation.resembles} reason={annotation.reason} autoFocus={!viaHover} onClose={close} />
+      ) : annotation.kind === 'custom' ? (
+        <CustomCard handle={annotation.handle} matches={annotation.matches} autoFocus={!viaHover} onClose={close} />
       ) : (
-      <Card
-        details={details}
-        via={annotation.match.via}
-        placement={state.candidate.placement}
-        datasetVersion={this.options.index.version}
-        autoFocus={!viaHover}
-        onClose={() => this.closeCard(true)}
-      />
+        <Card
+          details={details!}
+          via={annotation.match.via}
+          placement={state.candidate.placement}
+          datasetVersion={this.options.index.version}
+          layers={layers}
+          custom={annotation.custom}
+          autoFocus={!viaHover}
+          onClose={close}
+        />
       ),
       shadow,
     );
@@ -258,53 +301,6 @@ export class AttacheUi implements BadgeRenderer {
   }
 
   private applyTheme(theme: Theme): void {
-    for (const host of this.doc.querySelectorAll(`${BADGE_TAG}, ${CARD_TAG}`)) host.setAttribute('data-attache-theme', theme);
+    for (const host of this.doc.querySelectorAll(`${BADGE_TAG}, ${CARD_TAG}, ${NOTICE_TAG}`)) host.setAttribute('data-attache-theme', theme);
   }
-}
-
-/** Warning badge for an account that imitates an official one (minimal; text to move to i18n with the redesign). */
-function LookalikeBadge({ resembles, expanded, onActivate }: { resembles: AccountSummary; expanded: boolean; onActivate: () => void }) {
-  return (
-    <button
-      type="button"
-      class="badge warning"
-      aria-haspopup="dialog"
-      aria-expanded={expanded ? 'true' : 'false'}
-      onClick={(e) => {
-        e.preventDefault();
-        onActivate();
-      }}
-    >
-      <span class="label" dir="auto">{`Not @${resembles.handle} · lookalike`}</span>
-    </button>
-  );
-}
-
-/** Card of a lookalike warning: what it is not, and a link to the real profile. */
-function LookalikeCard({ resembles, autoFocus, onClose }: { resembles: AccountSummary; autoFocus: boolean; onClose: () => void }) {
-  return (
-    <div
-      class="card"
-      role="dialog"
-      aria-modal="false"
-      aria-label={`Not @${resembles.handle}`}
-      tabIndex={-1}
-      ref={(el) => {
-        if (el && autoFocus && !el.contains(el.ownerDocument.activeElement)) el.focus({ preventScroll: true });
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
-      <p dir="auto">{`This is not @${resembles.handle}; it resembles it.`}</p>
-      <p dir="auto">
-        <a href={`https://x.com/${encodeURIComponent(resembles.handle)}`} target="_blank" rel="noopener noreferrer">
-          {`${resembles.name} (@${resembles.handle})`}
-        </a>
-      </p>
-    </div>
-  );
 }

@@ -159,7 +159,7 @@ describe('walking skeleton in Chromium', () => {
     const before = (await badges(page)).length;
     assert.ok(before >= 4);
     const popup = await openExtensionPage(session.context, session.extensionId, 'src/popup/index.html');
-    const toggle = popup.getByRole('switch');
+    const toggle = popup.locator('#attache-enabled');
     await toggle.waitFor();
     assert.equal(await toggle.getAttribute('aria-checked'), 'true');
     assert.match(await popup.locator('body').innerText(), /Dataset \d+\.\d+\.\d+ · \d+ accounts/);

@@ -1,0 +1,48 @@
+/** The shell of every card: a non-modal dialog that takes focus when asked, closes on Escape or its button. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from './i18n';
+
+export interface DialogProps {
+  title: ComponentChildren;
+  titleId: string;
+  autoFocus: boolean;
+  onClose: () => void;
+  class?: string;
+  children: ComponentChildren;
+}
+
+export function Dialog({ title, titleId, autoFocus, onClose, class: className, children }: DialogProps) {
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (autoFocus) root.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div
+      ref={root}
+      class={`card ${className ?? ''}`}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <header class="card-header">
+        <div class="titles">
+          <h2 id={titleId} class="name" dir="auto">
+            {title}
+          </h2>
+        </div>
+        <button type="button" class="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** Warning badge and card for an account that imitates an official one: what it is not, and where the real one is. */
+import type { AccountSummary } from '../core/lookup';
+import type { LookalikeReason } from '../core/lookalike';
+import { Dialog } from './Dialog';
+import { SafeLink } from './SafeLink';
+import { Icon } from './icons';
+import { keyFor, t } from './i18n';
+
+function reasonText(reason: LookalikeReason): string {
+  return t(keyFor('reason', reason.startsWith('display') ? 'name' : 'handle'));
+}
+
+export function LookalikeBadge(props: { resembles: AccountSummary; reason: LookalikeReason; expanded: boolean; onActivate: () => void }) {
+  const { resembles, reason, expanded, onActivate } = props;
+  return (
+    <button
+      type="button"
+      class="badge warning"
+      aria-haspopup="dialog"
+      aria-expanded={expanded ? 'true' : 'false'}
+      aria-label={t('lookalikeAria', [resembles.handle, resembles.name, reasonText(reason)])}
+      onClick={(e) => {
+        e.preventDefault();
+        onActivate();
+      }}
+    >
+      <Icon name="notice" class="icon warning-icon" />
+      <span class="label" dir="auto">
+        {t('lookalikeBadge', resembles.handle)}
+      </span>
+    </button>
+  );
+}
+
+export function LookalikeCard(props: { resembles: AccountSummary; reason: LookalikeReason; autoFocus: boolean; onClose: () => void }) {
+  const { resembles, reason, autoFocus, onClose } = props;
+  return (
+    <Dialog title={t('lookalikeTitle', resembles.handle)} titleId="attache-lookalike-title" autoFocus={autoFocus} onClose={onClose} class="warning-card">
+      <p class="warning-text">
+        <Icon name="notice" class="icon" /> {t('lookalikeText', [reasonText(reason), resembles.handle, resembles.name])}
+      </p>
+      <p class="real-link">
+        <SafeLink url={`https://x.com/${encodeURIComponent(resembles.handle)}`}>{t('lookalikeReal', resembles.handle)}</SafeLink>
+      </p>
+    </Dialog>
+  );
+}
