@@ -1,0 +1,115 @@
+// Dataset scale, Node side (V8, like Chromium): what the content script does at start-up with its embedded
+// dataset — JSON.parse of the compiled index, `new DatasetIndex(...)`, a first lookup — timed and weighed for the
+// bundled dataset and for synthetic indexes of 10k / 100k / 1M accounts. Run by run.mjs as
+//   node --expose-gc --import tsx scripts/bench/dataset-scale.ts [--quick]
+// and prints one JSON object. Figures are relative to the bundled dataset measured in the same process.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { COMPILED_FORMAT, type CompiledDataset, type SummaryRow } from '../../src/core/compiled';
+import { DatasetIndex } from '../../src/core/lookup';
+
+const quick = process.argv.includes('--quick');
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/** The compiled dataset as the build embeds it: the JSON string literal inside the generated module. */
+function bundledJson(): string {
+  const module = readFileSync('node_modules/.attache/dataset.js', 'utf8');
+  const m = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/s.exec(module);
+  if (!m) throw new Error('node_modules/.attache/dataset.js: no JSON.parse("...") found; run the build first');
+  return JSON.parse(m[1]!) as string;
+}
+
+/** A synthetic index shaped like the real one: rows, handles, X ids, and details of the real average length. */
+function syntheticJson(n: number, detailChars: number, withDetails: boolean): string {
+  const handles: Record<string, number> = {};
+  const xIds: Record<string, number> = {};
+  const summaries: SummaryRow[] = [];
+  const details: string[] = [];
+  const filler = 'x'.repeat(Math.max(0, detailChars - 60));
+  for (let i = 0; i < n; i++) {
+    const handle = `Acct${i.toString(36)}_${(i * 7919) % 9973}`;
+    handles[handle.toLowerCase()] = i;
+    if (i % 3 === 0) handles[`old_${handle.toLowerCase()}`] = -(i + 1);
+    xIds[String(1000000000 + i * 17)] = i;
+    summaries.push([`acct-${i}`, handle, `Synthetic Account ${i}`, i % 3, i % 16, 'US', i % 7 === 0 ? 1 : 0, i % 7 === 0 ? 1 : 0]);
+    details.push(withDetails ? JSON.stringify({ account: { id: `acct-${i}`, handle, note: filler }, notices: [], file: 'accounts/x.yaml' }) : '');
+  }
+  const compiled: CompiledDataset = {
+    format: COMPILED_FORMAT, version: 'synthetic', released: '2026-01-01', handles, xIds, summaries, details,
+  };
+  return JSON.stringify(compiled);
+}
+
+interface Sample { parseMs: number; indexMs: number; lookupMs: number; totalMs: number; heapBytes: number; coldMs: number }
+
+let held: unknown = null;
+
+/** Parse + index + first lookup, timed (median of `reps`), and the heap the index keeps alive (after GC). */
+function measure(json: string, probe: string, reps: number): Sample {
+  const samples: Omit<Sample, 'heapBytes' | 'coldMs'>[] = [];
+  let heapBytes = 0;
+  for (let r = 0; r < reps; r++) {
+    held = null;
+    gc();
+    const heap0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    // A fresh copy of the string: JSON.parse may keep slices of its input, which must not count as free.
+    const compiled = JSON.parse(r === 0 ? (' ' + json).slice(1) : json) as CompiledDataset;
+    const t1 = performance.now();
+    const index = new DatasetIndex(compiled);
+    const t2 = performance.now();
+    const hit = index.byHandle(probe);
+    index.byHandle('certainly_not_there');
+    const t3 = performance.now();
+    if (!hit) throw new Error(`probe ${probe} not found`);
+    held = index;
+    if (r === 0) {
+      gc();
+      heapBytes = process.memoryUsage().heapUsed - heap0;
+    }
+    samples.push({ parseMs: t1 - t0, indexMs: t2 - t1, lookupMs: t3 - t2, totalMs: t3 - t0 });
+  }
+  held = null;
+  const coldMs = samples[0]!.totalMs;
+  const warm = samples.length > 1 ? samples.slice(1) : samples;
+  const med = (k: keyof Omit<Sample, 'heapBytes' | 'coldMs'>) => warm.map((s) => s[k]).sort((a, b) => a - b)[Math.floor(warm.length / 2)]!;
+  return { coldMs, parseMs: med('parseMs'), indexMs: med('indexMs'), lookupMs: med('lookupMs'), totalMs: med('totalMs'), heapBytes };
+}
+
+const bundled = bundledJson();
+const bundledCompiled = JSON.parse(bundled) as CompiledDataset;
+const accounts = bundledCompiled.summaries.length;
+const detailChars = Math.round(bundledCompiled.details.reduce((s, d) => s + d.length, 0) / accounts);
+const probe = bundledCompiled.summaries[Math.floor(accounts / 2)]![1];
+// V8's longest string (Node 20 / Chromium): 2^29 - 24 UTF-16 units.
+const MAX_STRING = 2 ** 29 - 24;
+
+// One case per process (run.mjs starts a fresh process for each), so the first repetition is a cold start.
+const only = process.argv[process.argv.indexOf('--case') + 1] ?? 'bundled';
+const rows: Record<string, unknown>[] = [];
+if (only === 'bundled') {
+  rows.push({ name: 'bundled', accounts, layout: 'as built', jsonBytes: bundled.length, ...measure(bundled, probe, quick ? 3 : 15) });
+} else {
+  const [size, layout] = only.split(':') as [string, 'inline' | 'lean'];
+  const n = Number(size);
+  const synthProbe = `Acct${Math.floor(n / 2).toString(36)}_${(Math.floor(n / 2) * 7919) % 9973}`;
+  const reps = quick ? 2 : n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 9;
+  const name = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
+  if (layout === 'inline') {
+    // As built today: full entries (JSON strings) travel inside the same JSON as the summaries.
+    const estimated = Math.round(n * (detailChars + 160));
+    if (estimated < MAX_STRING * 0.9) {
+      const json = syntheticJson(n, detailChars, true);
+      rows.push({ name, accounts: n, layout: 'details inline (as built)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
+    } else {
+      rows.push({
+        name, accounts: n, layout: 'details inline (as built)', jsonBytes: estimated,
+        impossible: `about ${Math.round(estimated / 1e6)} MB of JSON, longer than V8's longest string (${Math.round(MAX_STRING / 1e6)} M characters)`,
+      });
+    }
+  } else {
+    const json = syntheticJson(n, detailChars, false);
+    rows.push({ name, accounts: n, layout: 'summaries only (details elsewhere)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
+  }
+}
+console.log(JSON.stringify({ detailChars, rows }));

@@ -1,0 +1,207 @@
+// Turns the benchmark's runs into medians, ratios to the no-extension baseline of the same round, the budget, and
+// a markdown report.
+
+export const BUDGET = {
+  extraMainThreadPct: 10, // extra main-thread time vs no extension, 1,000-post scroll
+  naiveFactor: 5, // at least this many times less extra time than the naive annotator
+  latencyP95Ms: 16, // badge latency p95 (one frame)
+  startupBundledMs: 10,
+  startup100kMs: 100,
+  forcedLayouts: 0,
+  contentScriptGzipKB: 40, // excluding dataset bytes
+};
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const KEYS = ['ScriptDuration', 'TaskDuration', 'LayoutCount', 'RecalcStyleCount', 'LayoutDuration', 'RecalcStyleDuration', 'JSHeapUsedSize', 'JSHeapUsedSizeReady', 'StartupScript', 'StartupTask'];
+
+export function summarise(result) {
+  const sizes = {};
+  const breakage = [];
+  for (const size of result.settings.sizes) {
+    const runs = result.runs.filter((r) => r.size === size);
+    const rounds = [...new Set(runs.map((r) => r.round))];
+    const by = (variant, round) => runs.find((r) => r.variant === variant && r.round === round);
+    const variants = {};
+    for (const variant of ['none', 'attache', 'naive', 'control']) {
+      const mine = runs.filter((r) => r.variant === variant);
+      if (!mine.length) continue;
+      const v = { runs: mine.length, median: {}, ratio: {}, extra: {} };
+      for (const k of KEYS) {
+        v.median[k] = median(mine.map((r) => r.metrics[k]));
+        v.ratio[k] = median(rounds.map((round) => by(variant, round)?.metrics[k] / by('none', round)?.metrics[k]));
+        v.extra[k] = median(rounds.map((round) => by(variant, round)?.metrics[k] - by('none', round)?.metrics[k]));
+      }
+      const taskRatios = rounds.map((round) => by(variant, round)?.metrics.TaskDuration / by('none', round)?.metrics.TaskDuration).filter(Number.isFinite);
+      v.taskRatioRange = [Math.min(...taskRatios), Math.max(...taskRatios)];
+      v.latency = mine[0].latency.n ? {
+        p50: median(mine.map((r) => r.latency.p50)),
+        p95: median(mine.map((r) => r.latency.p95)),
+        max: Math.max(...mine.map((r) => r.latency.max)),
+        firstFrameShare: median(mine.map((r) => r.framesToBadge.firstFrameShare)),
+        frameWaitP50: median(mine.map((r) => r.frameWait.p50)),
+        frameWaitP95: median(mine.map((r) => r.frameWait.p95)),
+      } : null;
+      const placements = {};
+      for (const r of mine) for (const [p, c] of Object.entries(r.perPlacement)) {
+        const row = (placements[p] ??= { expected: 0, placed: 0, missing: 0, unexpected: 0 });
+        for (const k of Object.keys(row)) row[k] += c[k];
+      }
+      v.placements = placements;
+      v.warnings = mine.reduce((s, r) => s + r.warnings, 0);
+      v.reinsertions = median(mine.map((r) => r.insertions - r.uniquePlaced - r.warnings));
+      v.errors = mine.flatMap((r) => r.errors);
+      if (variant === 'control') {
+        v.controlCheck = median(rounds.map((round) => {
+          const c = by('control', round);
+          return (c.metrics.ScriptDuration - by('none', round).metrics.ScriptDuration) / c.control.busyMs;
+        }));
+        v.controlBusyMs = median(mine.map((r) => r.control.busyMs));
+      }
+      variants[variant] = v;
+    }
+    const naiveOverAttache = median(rounds.map((round) => {
+      const none = by('none', round).metrics.TaskDuration;
+      return (by('naive', round).metrics.TaskDuration - none) / (by('attache', round).metrics.TaskDuration - none);
+    }));
+    sizes[size] = { variants, naiveOverAttache };
+    const a = variants.attache;
+    for (const [p, c] of Object.entries(a.placements)) {
+      if (c.missing) breakage.push(`${size} posts: ${c.missing} of ${c.expected} expected ${p} badges missing`);
+      if (c.unexpected) breakage.push(`${size} posts: ${c.unexpected} unexpected ${p} badges`);
+    }
+    if (a.warnings) breakage.push(`${size} posts: ${a.warnings} lookalike warnings on fictional accounts`);
+    for (const e of new Set(a.errors)) breakage.push(`${size} posts, Attaché: ${e}`);
+    const naive = variants.naive?.placements['tweet-author'];
+    if (naive && naive.placed !== naive.expected) breakage.push(`${size} posts: the naive reference placed ${naive.placed} of ${naive.expected} (harness problem)`);
+  }
+  for (const t of result.traced ?? []) {
+    for (const e of new Set(t.errors)) if (t.variant === 'attache') breakage.push(`traced run, Attaché: ${e}`);
+  }
+  // Traced runs: main-thread CPU (thread) time, forced layouts, content-script evaluation.
+  const traced = {};
+  const tr = result.traced ?? [];
+  const tRounds = [...new Set(tr.map((t) => t.round))];
+  const tBy = (variant, round) => tr.find((t) => t.variant === variant && t.round === round)?.trace;
+  for (const variant of [...new Set(tr.map((t) => t.variant))]) {
+    const mine = tr.filter((t) => t.variant === variant).map((t) => t.trace);
+    traced[variant] = {
+      runs: mine.length,
+      cpuMs: median(mine.map((t) => t.mainThreadCpuMs)),
+      wallMs: median(mine.map((t) => t.mainThreadTaskMs)),
+      cpuRatio: median(tRounds.map((r) => tBy(variant, r)?.mainThreadCpuMs / tBy('none', r)?.mainThreadCpuMs)),
+      cpuExtra: median(tRounds.map((r) => tBy(variant, r)?.mainThreadCpuMs - tBy('none', r)?.mainThreadCpuMs)),
+      layouts: median(mine.map((t) => t.layouts)),
+      forcedLayouts: Object.fromEntries(['extension', 'naive', 'page', 'unknown'].map((k) => [k, Math.max(...mine.map((t) => t.forcedLayouts[k]))])),
+      forcedStyleByExtension: Math.max(...mine.map((t) => t.forcedStyle.extension)),
+      examples: mine.flatMap((t) => t.extensionForcedExamples).slice(0, 3),
+      evaluateMs: median(mine.flatMap((t) => t.contentScriptEvaluateMs)),
+    };
+  }
+  const cpuNaiveOverAttache = median(tRounds.map((r) => (tBy('naive', r)?.mainThreadCpuMs - tBy('none', r)?.mainThreadCpuMs)
+    / (tBy('attache', r)?.mainThreadCpuMs - tBy('none', r)?.mainThreadCpuMs)));
+
+  // Budget
+  const first = result.settings.sizes.includes(1000) ? 1000 : result.settings.sizes[0];
+  const s = sizes[first].variants;
+  const evalMs = traced.attache?.evaluateMs;
+  const startupExtra = s.attache.extra.StartupScript;
+  const scale = result.datasetScale.rows;
+  const k100 = scale.find((r) => r.accounts === 100_000 && r.layout.startsWith('details inline'));
+  const bundled = scale.find((r) => r.name === 'bundled');
+  const allPlaced = Object.values(s.attache.placements).every((c) => c.missing === 0 && c.unexpected === 0);
+  const extraPct = (s.attache.ratio.TaskDuration - 1) * 100;
+  const forced = traced.attache?.forcedLayouts.extension;
+  const cpuPct = (traced.attache?.cpuRatio - 1) * 100;
+  const gzKB = result.contentScript.withoutDatasetGzipBytes / 1024;
+  const budget = [
+    { item: `Extra main-thread time vs no extension (${first} posts; task time, Performance.getMetrics)`, target: `≤ ${BUDGET.extraMainThreadPct}%`, value: `${extraPct.toFixed(1)}%`, pass: extraPct <= BUDGET.extraMainThreadPct },
+    ...(traced.attache ? [{ item: `Extra main-thread time vs no extension (${first} posts; thread CPU time, trace)`, target: `≤ ${BUDGET.extraMainThreadPct}%`, value: `${cpuPct.toFixed(1)}%`, pass: cpuPct <= BUDGET.extraMainThreadPct }] : []),
+    { item: 'Extra time of the naive annotator ÷ Attaché’s (task time)', target: `≥ ${BUDGET.naiveFactor}×`, value: `${sizes[first].naiveOverAttache.toFixed(1)}×`, pass: sizes[first].naiveOverAttache >= BUDGET.naiveFactor },
+    ...(traced.attache ? [{ item: 'Extra time of the naive annotator ÷ Attaché’s (thread CPU time)', target: `≥ ${BUDGET.naiveFactor}×`, value: `${cpuNaiveOverAttache.toFixed(1)}×`, pass: cpuNaiveOverAttache >= BUDGET.naiveFactor }] : []),
+    { item: 'Badge latency p95 (post authors)', target: `≤ ${BUDGET.latencyP95Ms} ms`, value: `${s.attache.latency?.p95.toFixed(1)} ms`, pass: s.attache.latency?.p95 <= BUDGET.latencyP95Ms },
+    { item: 'All expected badges placed', target: 'all', value: allPlaced ? 'all' : 'missing or unexpected badges', pass: allPlaced },
+    { item: 'Start-up, bundled dataset: content script evaluation (trace, EvaluateScript)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: Number.isFinite(evalMs) ? `${evalMs.toFixed(1)} ms` : 'not traced', pass: evalMs <= BUDGET.startupBundledMs },
+    { item: 'Start-up, bundled dataset: extra script time to ready (untraced, page load)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: `${startupExtra.toFixed(1)} ms`, pass: startupExtra <= BUDGET.startupBundledMs },
+    ...(k100 ? [{ item: 'Start-up, 100k accounts (parse + index + lookup, cold, Node)', target: `≤ ${BUDGET.startup100kMs} ms`, value: `${k100.coldMs.toFixed(0)} ms`, pass: k100.coldMs <= BUDGET.startup100kMs }] : []),
+    { item: 'Forced synchronous layouts caused by the extension', target: '0', value: forced === undefined ? 'not traced' : String(forced), pass: forced === 0 },
+    { item: 'Content script, gzipped, without dataset bytes', target: `≤ ${BUDGET.contentScriptGzipKB} kB`, value: `${gzKB.toFixed(1)} kB`, pass: gzKB <= BUDGET.contentScriptGzipKB },
+  ];
+  const controlCheck = sizes[first].variants.control?.controlCheck;
+  return { sizes, traced, cpuNaiveOverAttache, budget, breakage, isolatedWorldCounted: controlCheck, bundledNodeColdMs: bundled?.coldMs };
+}
+
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+const pct = (r) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%` : '–');
+const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
+const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)' };
+
+export function markdown(result) {
+  const { summary } = result;
+  const out = [];
+  out.push(`### Attaché benchmark${result.quick ? ' (quick: breakage check only, timings not meaningful)' : ''}`, '');
+  out.push(`Chromium ${result.environment.chromium}, headless, ${result.environment.cpus} CPU(s); Node ${result.environment.node}. `
+    + `Medians over ${Object.entries(result.settings.rounds).map(([s, r]) => `${r} rounds (${s} posts)`).join(', ')}; `
+    + 'ratios are to the no-extension run of the same round.', '');
+  for (const [size, s] of Object.entries(summary.sizes)) {
+    const sc = result.settings.scroll[size];
+    out.push(`#### ${Number(size).toLocaleString('en')} posts (batches of ${sc.batch} every ${sc.intervalMs} ms, ${sc.window} cells mounted)`, '');
+    out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | next-frame floor p50 / p95 ms | badge in first frame | post-author badges placed / expected |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [variant, v] of Object.entries(s.variants)) {
+      const ta = v.placements['tweet-author'];
+      out.push(`| ${NAMES[variant]} | ${f0(v.median.TaskDuration)} | ${f0(v.median.ScriptDuration)} | ${variant === 'none' ? '—' : `${pct(v.ratio.TaskDuration)} (${pct(v.taskRatioRange[0])}…${pct(v.taskRatioRange[1])})`} | `
+        + `${f0(v.median.LayoutCount)} | ${f0(v.median.RecalcStyleCount)} | ${f1(v.median.LayoutDuration)} | ${f1(v.median.RecalcStyleDuration)} | ${mb(v.median.JSHeapUsedSize)} | `
+        + `${v.latency ? `${f1(v.latency.p50)} / ${f1(v.latency.p95)} / ${f1(v.latency.max)}` : '—'} | ${v.latency ? `${f1(v.latency.frameWaitP50)} / ${f1(v.latency.frameWaitP95)}` : '—'} | ${v.latency ? `${(v.latency.firstFrameShare * 100).toFixed(1)}%` : '—'} | `
+        + `${variant === 'attache' || variant === 'naive' ? `${ta?.placed ?? 0} / ${ta?.expected ?? 0}` : '—'} |`);
+    }
+    out.push('');
+    const a = s.variants.attache;
+    out.push(`Page load to ready, extra over no extension: script ${f1(a.extra.StartupScript)} ms, task ${f1(a.extra.StartupTask)} ms (includes the content script's evaluation and first pass).`, '');
+    out.push(`Extra main-thread time over no extension (median of per-round differences): Attaché ${f0(a.extra.TaskDuration)} ms `
+      + `(script ${f0(a.extra.ScriptDuration)} ms), naive ${f0(s.variants.naive?.extra.TaskDuration)} ms; naive ÷ Attaché = ${f1(s.naiveOverAttache)}×.`, '');
+    out.push('Attaché badges per placement, all runs: ' + Object.entries(a.placements).map(([p, c]) => `${p} ${c.placed}/${c.expected}${c.unexpected ? ` (+${c.unexpected} unexpected)` : ''}`).join(', ')
+      + `; lookalike warnings on fictional accounts: ${a.warnings}; badge re-insertions per run: ${f0(a.reinsertions)}.`, '');
+  }
+  const first = Object.keys(summary.sizes)[0];
+  const ctl = summary.sizes[first].variants.control;
+  if (ctl && !result.quick) {
+    out.push(`Control: a content script that spins ${f0(ctl.controlBusyMs)} ms in its isolated world per scroll run adds ${f0(ctl.extra.ScriptDuration)} ms of ScriptDuration `
+      + `(ratio ${f1(summary.isolatedWorldCounted)}): isolated-world time ${summary.isolatedWorldCounted > 0.8 ? 'is' : 'is NOT'} counted.`, '');
+  }
+  if (result.traced?.length) {
+    out.push(`#### Traced runs (${result.traced[0].size} posts, ${result.settings.traceRounds} round(s)): main-thread CPU time and forced synchronous layouts`, '');
+    out.push('| variant | main-thread task ms (wall) | main-thread CPU ms | vs none (CPU) | layouts | forced layouts: by extension / naive / page | forced style recalcs by extension |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|');
+    for (const [variant, t] of Object.entries(summary.traced)) {
+      out.push(`| ${NAMES[variant]} | ${f0(t.wallMs)} | ${f0(t.cpuMs)} | ${variant === 'none' ? '—' : pct(t.cpuRatio)} | ${f0(t.layouts)} | ${t.forcedLayouts.extension} / ${t.forcedLayouts.naive} / ${t.forcedLayouts.page} | ${t.forcedStyleByExtension} |`);
+    }
+    out.push('', `Extra CPU time over no extension: Attaché ${f0(summary.traced.attache?.cpuExtra)} ms, naive ${f0(summary.traced.naive?.cpuExtra)} ms; naive ÷ Attaché = ${f1(summary.cpuNaiveOverAttache)}×. `
+      + 'Forced layouts are counted per run (maximum over rounds).', '');
+  }
+  out.push('#### Start-up and dataset scale', '');
+  const evalMs = summary.traced.attache?.evaluateMs;
+  if (Number.isFinite(evalMs)) out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: embedded dataset JSON.parse, index, UI set-up) takes ${f1(evalMs)} ms (median).`, '');
+  out.push(`Node (same V8), parse + index + first lookup; cold = first run in a fresh process, warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
+  out.push('| index | layout | JSON MB | cold ms | warm ms (parse + index) | heap MB | cold vs bundled |');
+  out.push('|---|---|---:|---:|---:|---:|---:|');
+  for (const r of result.datasetScale.rows) {
+    if (r.impossible) { out.push(`| ${r.name} | ${r.layout} | ${(r.jsonBytes / 1e6).toFixed(0)} | impossible: ${r.impossible} | | | |`); continue; }
+    out.push(`| ${r.name} (${r.accounts.toLocaleString('en')}) | ${r.layout} | ${(r.jsonBytes / 1e6).toFixed(1)} | ${f1(r.coldMs)} | ${f1(r.totalMs)} (${f1(r.parseMs)} + ${f1(r.indexMs)}) | ${mb(r.heapBytes)} | ${f1(r.coldVsBundled)}× |`);
+  }
+  out.push('');
+  const cs = result.contentScript;
+  out.push(`Content script: ${(cs.rawBytes / 1024).toFixed(1)} kB (${(cs.gzipBytes / 1024).toFixed(1)} kB gzipped); without the embedded dataset ${(cs.withoutDatasetRawBytes / 1024).toFixed(1)} kB (${(cs.withoutDatasetGzipBytes / 1024).toFixed(1)} kB gzipped).`, '');
+  out.push('#### Budget', '');
+  out.push('| item | budget | measured | |');
+  out.push('|---|---|---|---|');
+  for (const b of summary.budget) out.push(`| ${b.item} | ${b.target} | ${b.value} | ${b.pass ? 'pass' : '**miss**'} |`);
+  out.push('');
+  if (summary.breakage.length) out.push('Breakage: ' + summary.breakage.join('; '), '');
+  return out.join('\n');
+}

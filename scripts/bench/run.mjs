@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// `npm run bench`: Attaché in headless Chromium on a synthetic, X-like infinite timeline, side by side with no
+// extension and with a naive reference annotator; plus dataset scale and the content script's size.
+// `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
+// Options: --quick, --rounds N, --sizes 1000,10000, --no-trace, --no-save. Writes scripts/bench/results/.
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { QUIET_ARGS, findChromium, launchWithExtension } from '../../tests/e2e/browser.mjs';
+import { CONTENT_SECURITY_POLICY } from '../../tests/fixtures/x/index.mjs';
+import { datasetAccounts, timelinePage } from './timeline.mjs';
+import { analyseTrace, startTracing } from './trace.mjs';
+import { BUDGET, markdown, summarise } from './report.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '../..');
+process.chdir(ROOT);
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const QUICK = flag('--quick');
+const ROUNDS = Number(option('--rounds', QUICK ? 1 : 5));
+const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
+const TRACE = !flag('--no-trace');
+const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 3));
+const SAVE = !flag('--no-save') && !QUICK;
+/** Posts per batch, ms between batches, cells kept mounted, ms to wait after the last batch. */
+const SCROLL = { batch: 10, intervalMs: 32, window: 30, settleMs: 600 };
+/** 10,000 posts: bigger batches and fewer rounds keep the run to a few minutes. */
+const scrollFor = (size) => (size >= 10_000 ? { ...SCROLL, batch: 20 } : SCROLL);
+const roundsFor = (size) => (size >= 10_000 && !argv.includes('--rounds') ? Math.min(ROUNDS, 3) : ROUNDS);
+const METRICS = ['ScriptDuration', 'TaskDuration', 'LayoutCount', 'RecalcStyleCount', 'LayoutDuration', 'RecalcStyleDuration'];
+const log = (...a) => console.error(...a);
+
+// ------------------------------------------------------------------ build
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((n) => newest(join(path, n))));
+}
+
+function ensureBuild() {
+  const manifest = 'dist/chrome/manifest.json';
+  const sources = Math.max(...['src', 'dataset', 'public', 'manifest.json', 'vite.config.ts'].map(newest));
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return false;
+  log('dist/chrome is missing or older than the sources: building it (node scripts/build.mjs chrome)');
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', 'chrome'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error('build failed');
+  return true;
+}
+
+/** The content script's size, with and without the embedded dataset (the JSON.parse(`...`) string literal). */
+function contentScriptSize() {
+  const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
+  const file = manifest.content_scripts[0].js[0];
+  const code = readFileSync(join('dist/chrome', file), 'utf8');
+  const start = code.search(/JSON\.parse\([`'"]\{"format":/);
+  let withoutDataset = code;
+  let datasetChars = 0;
+  if (start >= 0) {
+    const open = code.indexOf('(', start) + 1;
+    const quote = code[open];
+    let i = open + 1;
+    while (i < code.length && code[i] !== quote) i += code[i] === '\\' ? 2 : 1;
+    datasetChars = i + 1 - open;
+    withoutDataset = code.slice(0, open) + quote + quote + code.slice(i + 1);
+  }
+  const gz = (s) => gzipSync(Buffer.from(s)).length;
+  return {
+    file,
+    rawBytes: Buffer.byteLength(code),
+    gzipBytes: gz(code),
+    datasetFound: start >= 0,
+    datasetBytes: Buffer.byteLength(code) - Buffer.byteLength(withoutDataset),
+    withoutDatasetRawBytes: Buffer.byteLength(withoutDataset),
+    withoutDatasetGzipBytes: gz(withoutDataset),
+    datasetChars,
+  };
+}
+
+// ------------------------------------------------------------------ dataset scale (Node side)
+
+function datasetScale() {
+  const cases = QUICK ? ['bundled', '10000:inline'] : ['bundled', '10000:inline', '10000:lean', '100000:inline', '100000:lean', '1000000:inline', '1000000:lean'];
+  const rows = [];
+  let detailChars = 0;
+  for (const c of cases) {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench/dataset-scale.ts', '--case', c, ...(QUICK ? ['--quick'] : [])], {
+      encoding: 'utf8', maxBuffer: 1 << 20,
+    });
+    if (r.status !== 0) throw new Error(`dataset-scale ${c} failed:\n${r.stderr}`);
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1));
+    detailChars = out.detailChars;
+    rows.push(...out.rows);
+  }
+  const base = rows.find((r) => r.name === 'bundled');
+  for (const r of rows) if (typeof r.coldMs === 'number') { r.coldVsBundled = r.coldMs / base.coldMs; r.warmVsBundled = r.totalMs / base.totalMs; r.heapVsBundled = r.heapBytes / base.heapBytes; }
+  return { detailChars, rows };
+}
+
+// ------------------------------------------------------------------ browsers
+
+const X_URL = /^https:\/\/(?:[a-z]+\.)?(?:x|twitter)\.com\//;
+
+async function serve(context, html) {
+  await context.route(X_URL, (route) => {
+    const request = route.request();
+    if (request.resourceType() === 'document' && new URL(request.url()).pathname === '/home') {
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CONTENT_SECURITY_POLICY },
+        body: html,
+      });
+    }
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+  });
+}
+
+async function launchPlain() {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium(), headless: true, viewport: { width: 1280, height: 900 }, args: QUIET_ARGS,
+  });
+  return { context, async close() { await context.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+
+/** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
+async function runOnce({ variant, browsers, naiveSource, size, trace = false }) {
+  const session = variant === 'attache' ? browsers.attache : variant === 'control' ? browsers.control : browsers.plain;
+  const page = await session.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.text().includes('[Attaché]')) errors.push(`console.${m.type()}: ${m.text()}`);
+  });
+  if (variant === 'naive') await page.addInitScript(naiveSource);
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const stopTrace = trace ? await startTracing(cdp) : null;
+  await page.goto('https://x.com/home', { waitUntil: 'load' });
+  if (variant === 'attache') await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 10_000 });
+  if (variant === 'control') await page.waitForSelector('html[data-bench-control]', { state: 'attached', timeout: 10_000 });
+  await page.waitForTimeout(400);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const ready = await metricsOf(cdp);
+  const before = await metricsOf(cdp);
+  const scroll = scrollFor(size);
+  const inPage = await page.evaluate((o) => window.__bench.run(o), { total: size, ...scroll });
+  const after = await metricsOf(cdp);
+  const events = stopTrace ? await stopTrace() : null;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const end = await metricsOf(cdp);
+  const control = variant === 'control' ? JSON.parse(await page.getAttribute('html', 'data-bench-control')) : null;
+  await page.close();
+  const metrics = Object.fromEntries(METRICS.map((k) => [k, after[k] - before[k]]));
+  for (const k of ['ScriptDuration', 'TaskDuration', 'LayoutDuration', 'RecalcStyleDuration']) metrics[k] *= 1000; // s -> ms
+  metrics.JSHeapUsedSizeReady = ready.JSHeapUsedSize;
+  // Page load to ready (blank timeline): everything the page and the extension ran before the scroll.
+  metrics.StartupScript = ready.ScriptDuration * 1000;
+  metrics.StartupTask = ready.TaskDuration * 1000;
+  metrics.JSHeapUsedSize = end.JSHeapUsedSize;
+  const { latencyMs, latencyFrames, frameWaitMs, ...rest } = inPage;
+  return {
+    variant, size, metrics, ...rest, latency: stats(latencyMs), frameWait: stats(frameWaitMs), framesToBadge: frameStats(latencyFrames), control, errors,
+    trace: events ? analyseTrace(events, { contentScriptUrl: browsers.contentScriptFile }) : undefined,
+  };
+}
+
+function stats(xs) {
+  if (!xs.length) return { n: 0 };
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { n: s.length, p50: q(0.5), p95: q(0.95), max: s.at(-1) };
+}
+/** Frames between a post's insertion and its badge: 0 or 1 = the badge is in the first frame that paints the post. */
+function frameStats(xs) {
+  if (!xs.length) return { n: 0 };
+  return { n: xs.length, firstFrameShare: xs.filter((f) => f <= 1).length / xs.length, max: Math.max(...xs) };
+}
+
+// ------------------------------------------------------------------ main
+
+async function main() {
+  const t0 = Date.now();
+  const built = ensureBuild();
+  const size = contentScriptSize();
+  const officials = datasetAccounts();
+  const html = timelinePage({ officials });
+  const naiveSource = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
+    .replace('__OFFICIAL__', JSON.stringify(officials.map((a) => a.handle.toLowerCase())));
+  log(`Attaché bench${QUICK ? ' (quick)' : ''}: sizes ${SIZES.join(', ')}, ${ROUNDS} round(s), ${officials.length} official accounts, Chromium ${findChromium()}`);
+
+  const browsers = {
+    plain: await launchPlain(),
+    attache: await launchWithExtension({ dist: 'dist/chrome' }),
+    control: await launchWithExtension({ dist: 'scripts/bench/control-extension' }),
+    contentScriptFile: size.file,
+  };
+  const version = browsers.plain.context.browser()?.version() ?? (await (async () => {
+    const p = await browsers.plain.context.newPage(); const ua = await p.evaluate(() => navigator.userAgent); await p.close();
+    return /Chrome\/([\d.]+)/.exec(ua)?.[1] ?? 'unknown';
+  })());
+  for (const b of [browsers.plain, browsers.attache, browsers.control]) await serve(b.context, html);
+
+  const runs = [];
+  try {
+    // Warm-up: one short scroll per browser (first-navigation costs are not the extension's).
+    for (const variant of ['none', 'attache', 'control']) await runOnce({ variant, browsers, naiveSource, size: Math.min(50, SIZES[0]) });
+    const allVariants = ['none', 'attache', 'naive', 'control'];
+    // The control only checks the measurement: it runs at the first size.
+    for (const total of SIZES) {
+      const variants = total === SIZES[0] ? allVariants : allVariants.filter((v) => v !== 'control');
+      for (let round = 0; round < roundsFor(total); round++) {
+        // Interleaved, and the order rotates each round, so drift and warm-up do not favour one variant.
+        const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+        for (const variant of order) {
+          const r = await runOnce({ variant, browsers, naiveSource, size: total });
+          r.round = round;
+          runs.push(r);
+          log(`  ${total} posts, round ${round + 1}, ${variant.padEnd(7)} task ${r.metrics.TaskDuration.toFixed(0)} ms, script ${r.metrics.ScriptDuration.toFixed(0)} ms`
+            + (r.latency.n ? `, latency p95 ${r.latency.p95.toFixed(1)} ms` : '') + (r.errors.length ? `, ${r.errors.length} error(s)` : ''));
+        }
+      }
+    }
+    // Traced pass (tracing costs time itself: these runs give layouts and start-up, not the timing figures).
+    const traced = [];
+    if (TRACE) {
+      for (let round = 0; round < TRACE_ROUNDS; round++) {
+        const order = allVariants.map((_, i) => allVariants[(i + round) % allVariants.length]);
+        for (const variant of order) {
+          const r = await runOnce({ variant, browsers, naiveSource, size: SIZES[0], trace: true });
+          traced.push({ variant, round, size: SIZES[0], trace: r.trace, perPlacement: r.perPlacement, errors: r.errors });
+          log(`  traced ${SIZES[0]} posts, round ${round + 1}, ${variant.padEnd(7)} main-thread CPU ${r.trace.mainThreadCpuMs.toFixed(0)} ms, forced layouts ${JSON.stringify(r.trace.forcedLayouts)}`);
+        }
+      }
+    }
+    const scale = datasetScale();
+    const result = {
+      generated: new Date().toISOString(),
+      quick: QUICK,
+      environment: { chromium: version, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '' },
+      settings: { traceRounds: TRACE ? TRACE_ROUNDS : 0, sizes: SIZES, rounds: Object.fromEntries(SIZES.map((s) => [s, roundsFor(s)])), scroll: Object.fromEntries(SIZES.map((s) => [s, scrollFor(s)])), builtFirst: built },
+      budget: BUDGET,
+      contentScript: size,
+      datasetScale: scale,
+      traced,
+      runs,
+      durationS: (Date.now() - t0) / 1000,
+    };
+    result.summary = summarise(result);
+    const md = markdown(result);
+    console.log(md);
+    if (SAVE) {
+      mkdirSync(join(HERE, 'results'), { recursive: true });
+      writeFileSync(join(HERE, 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+      writeFileSync(join(HERE, 'results', 'latest.md'), md);
+      log('wrote scripts/bench/results/latest.json and latest.md');
+    }
+    const broken = result.summary.breakage;
+    if (broken.length) {
+      console.error(`\nBROKEN:\n  ${broken.join('\n  ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const b of [browsers.plain, browsers.attache, browsers.control]) await b.close();
+  }
+}
+
+await main();
