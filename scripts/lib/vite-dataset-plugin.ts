@@ -8,40 +8,53 @@
 import type { Plugin } from 'vite';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { compileDataset } from '../../src/core/compiled';
+import { compileDataset, splitCompiled } from '../../src/core/compiled';
 import { formatProblem } from '../../src/core/dataset-files';
 import { loadDataset } from './load-dataset';
 
 export const DATASET_MODULE_ID = 'virtual:attache-dataset';
+export const DETAILS_MODULE_ID = 'virtual:attache-details';
 
-export function writeCompiledDataset(datasetDir: string, outFile: string): void {
+/**
+ * Writes the index (content script, popup, options) and the details (background only) as two modules. The content
+ * script stays small and starts fast; a card's full entry comes from the background when the card opens.
+ */
+export function writeCompiledDataset(datasetDir: string, outFile: string, detailsFile: string): void {
   const parsed = loadDataset(datasetDir);
   if (!parsed.dataset) {
     const list = parsed.problems.map((p) => '  dataset/' + formatProblem(p)).join('\n');
     throw new Error(`The dataset is invalid (${parsed.problems.length} problem(s)); nothing was built:\n${list}`);
   }
-  const compiled = compileDataset(parsed.dataset, parsed.origins);
+  const { index, details } = splitCompiled(compileDataset(parsed.dataset, parsed.origins));
   mkdirSync(dirname(outFile), { recursive: true });
   // JSON.parse of one string literal starts faster than the equivalent object literal.
-  writeFileSync(outFile, `// Generated from dataset/ by the build. Do not edit.\nexport default JSON.parse(${JSON.stringify(JSON.stringify(compiled))});\n`);
+  const header = '// Generated from dataset/ by the build. Do not edit.\n';
+  writeFileSync(outFile, `${header}export default JSON.parse(${JSON.stringify(JSON.stringify(index))});\n`);
+  // Details stay strings until a card needs one: an array of JSON strings, parsed entry by entry.
+  writeFileSync(detailsFile, `${header}export default JSON.parse(${JSON.stringify(JSON.stringify(details))});\n`);
 }
 
-export function datasetPlugin(datasetDir: string, generatedFile = 'node_modules/.attache/dataset.js'): Plugin {
+export function datasetPlugin(
+  datasetDir: string,
+  generatedFile = 'node_modules/.attache/dataset.js',
+  generatedDetails = 'node_modules/.attache/details.js',
+): Plugin {
   const dir = resolve(datasetDir);
   const out = resolve(generatedFile);
+  const detailsOut = resolve(generatedDetails);
   return {
     name: 'attache-dataset',
     enforce: 'pre',
     config() {
-      writeCompiledDataset(dir, out);
-      return { resolve: { alias: { [DATASET_MODULE_ID]: out } } };
+      writeCompiledDataset(dir, out, detailsOut);
+      return { resolve: { alias: { [DATASET_MODULE_ID]: out, [DETAILS_MODULE_ID]: detailsOut } } };
     },
     configureServer(server) {
       server.watcher.add(dir);
       server.watcher.on('change', (file) => {
         if (!file.startsWith(dir)) return;
         try {
-          writeCompiledDataset(dir, out);
+          writeCompiledDataset(dir, out, detailsOut);
         } catch (error) {
           server.config.logger.error(String(error instanceof Error ? error.message : error));
         }

@@ -1,12 +1,29 @@
 /**
- * Background: the keyboard shortcut that turns all annotations on or off. Open X tabs follow through
- * storage.onChanged, like every other settings change. No network, no other work.
+ * Background: holds the dataset's full entries and hands one to a content script when a card opens (the content
+ * script carries only the compact index), and the keyboard shortcut that turns annotations on or off. Open X tabs
+ * follow settings through storage.onChanged. No network, nothing else.
  */
 import browser from 'webextension-polyfill';
+import compiled from 'virtual:attache-dataset';
+import details from 'virtual:attache-details';
 import { loadSettings, updateSettings } from '../settings/store';
+import { ACCOUNT_DETAILS, type AccountDetailsReply } from '../pages/messages';
 
 browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-annotations') return;
   const { settings } = await loadSettings();
   await updateSettings({ enabled: !settings.enabled }).catch((error) => console.warn('[Attaché]', error));
 });
+
+browser.runtime.onMessage.addListener(
+  (message: unknown, sender: browser.Runtime.MessageSender): Promise<AccountDetailsReply> | undefined => {
+  const request = message as { type?: unknown; index?: unknown; version?: unknown } | null;
+  if (!request || request.type !== ACCOUNT_DETAILS) return undefined;
+  // Only our own content scripts and pages talk to us (web pages cannot reach runtime.onMessage).
+  if (sender.id !== browser.runtime.id) return undefined;
+  const index = request.index;
+  const sameVersion = request.version === compiled.version;
+  const json = sameVersion && typeof index === 'number' && Number.isInteger(index) && index >= 0 ? (details[index] ?? null) : null;
+  return Promise.resolve({ version: compiled.version, json });
+  },
+);

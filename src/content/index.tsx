@@ -5,15 +5,17 @@
  */
 import browser from 'webextension-polyfill';
 import compiled from 'virtual:attache-dataset';
-import { DatasetIndex } from '../core/lookup';
+import { DatasetIndex, parseDetails } from '../core/lookup';
+import type { AccountDetails } from '../core/compiled';
 import { CUSTOM_LAYER_PREFIX, CustomLayerIndex } from '../core/custom-layers';
 import { loadSettings, onSettingsChanged } from '../settings/store';
 import { defaultSettings, layerEnabled, type Settings } from '../settings/settings';
 import { loadCustomLayers, onCustomLayersChanged } from '../storage/custom-layers-store';
 import { SessionRecorder } from '../storage/session-log';
-import { PAGE_STATS, type PageStats } from '../pages/messages';
+import { ACCOUNT_DETAILS, PAGE_STATS, type AccountDetailsReply, type AccountDetailsRequest, type PageStats } from '../pages/messages';
 import { AttacheUi } from '../ui/hosts';
 import { Annotator, type Annotation } from './annotator';
+import { LookalikeIndex } from '../core/lookalike';
 import { HookCheck } from './hook-check';
 import type { Candidate } from './placements/types';
 import { X } from './selectors';
@@ -54,8 +56,28 @@ async function main(): Promise<void> {
   const hooks = new HookCheck(document);
   const recorder = new SessionRecorder((message) => console.debug('[Attaché]', message));
 
+  // Full entries live in the background; each is asked for once, when its first card opens.
+  const detailCache = new Map<number, Promise<AccountDetails | null>>();
+  const details = (i: number): Promise<AccountDetails | null> => {
+    let pending = detailCache.get(i);
+    if (!pending) {
+      const request: AccountDetailsRequest = { type: ACCOUNT_DETAILS, index: i, version: index.version };
+      pending = (browser.runtime.sendMessage(request) as Promise<AccountDetailsReply | undefined>)
+        .then((reply) => (reply && typeof reply.json === 'string' ? parseDetails(reply.json) : null))
+        .catch((error) => {
+          errors++;
+          console.debug('[Attaché] details', error);
+          detailCache.delete(i);
+          return null;
+        });
+      detailCache.set(i, pending);
+    }
+    return pending;
+  };
+
   const ui = new AttacheUi({
     index,
+    details,
     hoverDelayMs: () => (settings.prominence === 'badge' ? 0 : settings.hoverDelayMs),
     noticeLine: () => settings.prominence === 'badge-notice-line',
   });
@@ -65,6 +87,7 @@ async function main(): Promise<void> {
     // Custom layers in the index are the enabled ones; built-in layers follow the settings.
     layerEnabled: (id) => id.startsWith(CUSTOM_LAYER_PREFIX) || layerEnabled(settings, id),
     custom: () => custom,
+    lookalikes: 'deferred',
     onError: (error, where) => {
       errors++;
       console.debug('[Attaché]', where, error);
@@ -163,6 +186,17 @@ async function main(): Promise<void> {
 
   const [{ settings: loaded }] = await Promise.all([loadSettings(), loadCustom()]);
   apply(loaded);
+
+  // The lookalike matcher indexes every account: build it when the page is idle, not on the start-up path.
+  whenIdle(() => {
+    if (!contextValid()) return;
+    annotator.setLookalikes(new LookalikeIndex(index.allSummaries(), (h) => index.byHandle(h) !== null));
+  });
+}
+
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 3000 });
+  else setTimeout(work, 1000);
 }
 
 main().catch((error) => console.debug('[Attaché] failed to start', error));

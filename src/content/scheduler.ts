@@ -1,31 +1,51 @@
 /**
- * Work queue drained in frame-sized slices. MutationObserver callbacks only enqueue; the work happens here, in
- * slices of at most `budgetMs`, on the next animation frame, with a timer fallback because requestAnimationFrame
- * stalls in background tabs.
+ * Work queue drained in small slices. MutationObserver callbacks only enqueue; the work happens here, in slices of
+ * at most `budgetMs`, each in a task of its own. Slices are posted through a MessageChannel: that task runs as soon
+ * as the page's current task ends, usually before the next frame is drawn (so a badge appears with its post), and,
+ * unlike requestAnimationFrame, it keeps running in background tabs. A timer is the fallback where no
+ * MessageChannel exists.
  */
 export interface SchedulerOptions {
   budgetMs?: number;
-  fallbackMs?: number;
   now?: () => number;
+  /** Posts a callback as a new task (tests can drive it by hand). */
+  post?: (run: () => void) => void;
+}
+
+function defaultPost(): (run: () => void) => void {
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    let pending: (() => void) | null = null;
+    channel.port1.onmessage = () => {
+      const run = pending;
+      pending = null;
+      run?.();
+    };
+    return (run) => {
+      pending = run;
+      channel.port2.postMessage(0);
+    };
+  }
+  return (run) => void setTimeout(run, 0);
 }
 
 export class SlicedQueue<T> {
   private readonly queue = new Set<T>();
   private scheduled = false;
-  private rafId = 0;
-  private timerId: ReturnType<typeof setTimeout> | 0 = 0;
   private readonly budgetMs: number;
-  private readonly fallbackMs: number;
   private readonly now: () => number;
+  private readonly post: (run: () => void) => void;
   private stopped = false;
+  /** Bumped by stop()/flush(): a slice posted before then does nothing when it arrives. */
+  private generation = 0;
 
   constructor(
     private readonly process: (item: T) => void,
     options: SchedulerOptions = {},
   ) {
-    this.budgetMs = options.budgetMs ?? 6;
-    this.fallbackMs = options.fallbackMs ?? 100;
+    this.budgetMs = options.budgetMs ?? 4;
     this.now = options.now ?? (() => performance.now());
+    this.post = options.post ?? defaultPost();
   }
 
   get size(): number {
@@ -42,9 +62,10 @@ export class SlicedQueue<T> {
     this.schedule();
   }
 
-  /** Runs everything now (tests, and the first pass at start-up). */
+  /** Runs everything now (start-up, settings changes and tests). */
   flush(): void {
-    this.cancel();
+    this.generation++;
+    this.scheduled = false;
     this.drain(Infinity);
   }
 
@@ -54,27 +75,20 @@ export class SlicedQueue<T> {
 
   stop(): void {
     this.stopped = true;
-    this.cancel();
+    this.generation++;
+    this.scheduled = false;
     this.queue.clear();
   }
 
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    const run = () => {
-      this.cancel();
+    const generation = this.generation;
+    this.post(() => {
+      if (generation !== this.generation) return;
+      this.scheduled = false;
       this.drain(this.budgetMs);
-    };
-    if (typeof requestAnimationFrame === 'function') this.rafId = requestAnimationFrame(run);
-    this.timerId = setTimeout(run, this.fallbackMs);
-  }
-
-  private cancel(): void {
-    this.scheduled = false;
-    if (this.rafId && typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.rafId);
-    if (this.timerId) clearTimeout(this.timerId);
-    this.rafId = 0;
-    this.timerId = 0;
+    });
   }
 
   private drain(budgetMs: number): void {

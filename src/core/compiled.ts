@@ -19,8 +19,20 @@ export interface CompiledDataset {
   /** numeric X id -> account index */
   xIds: Record<string, number>;
   summaries: SummaryRow[];
-  /** JSON of AccountDetails, one per account, decoded on a hit */
+  /**
+   * JSON of AccountDetails, one per account, decoded on a hit. The extension ships these apart from the index
+   * (`splitCompiled`): the content script carries the index only and asks the background for an entry when a card
+   * opens.
+   */
   details: string[];
+}
+
+export type CompiledIndex = Omit<CompiledDataset, 'details'>;
+
+/** The index (for the content script, popup and options) and the details (for the background), separately. */
+export function splitCompiled(compiled: CompiledDataset): { index: CompiledIndex; details: string[] } {
+  const { details, ...index } = compiled;
+  return { index, details };
 }
 
 export interface AccountDetails {

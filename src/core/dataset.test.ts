@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDataset, type DatasetFile } from './dataset-files';
-import { compileDataset } from './compiled';
+import { compileDataset, splitCompiled } from './compiled';
 import { DatasetIndex } from './lookup';
 
 const META = `version: 1.0.0\nreleased: "2026-01-01"\nlicence: CC-BY-4.0\nattribution: []\n`;
@@ -95,7 +95,8 @@ describe('parseDataset', () => {
 
 describe('compiled index', () => {
   const parsed = parseDataset(files());
-  const index = new DatasetIndex(JSON.parse(JSON.stringify(compileDataset(parsed.dataset!, parsed.origins))));
+  const { index: compiledIndex, details } = splitCompiled(JSON.parse(JSON.stringify(compileDataset(parsed.dataset!, parsed.origins))));
+  const index = new DatasetIndex(compiledIndex, details);
 
   it('finds accounts by handle case-insensitively, by former handle and by numeric id', () => {
     expect(index.byHandle('amblIUXIAOMING')).toMatchObject({ via: 'handle', account: { id: 'liu-xiaoming', noticeCount: 1 } });
@@ -128,7 +129,8 @@ describe('the bundled dataset', () => {
   });
 
   it('holds the 2020 notice on @AmbLiuXiaoMing with both sides and several sources', () => {
-    const index = new DatasetIndex(compileDataset(parsed.dataset!, parsed.origins));
+    const compiled = compileDataset(parsed.dataset!, parsed.origins);
+    const index = new DatasetIndex(compiled, compiled.details);
     const match = index.byHandle('AmbLiuXiaoMing')!;
     const notice = index.details(match.account.index)!.notices[0]!;
     expect(notice).toMatchObject({ type: 'disputed-activity', date: '2020-09-09', status: { value: 'disputed' } });

@@ -23,3 +23,18 @@ export function isPageStats(value: unknown): value is PageStats {
     typeof v.errors === 'number'
   );
 }
+
+/** Content script -> background: the full entry of one account (the content script carries only the index). */
+export const ACCOUNT_DETAILS = 'attache:account-details';
+
+export interface AccountDetailsRequest {
+  type: typeof ACCOUNT_DETAILS;
+  index: number;
+  version: string;
+}
+
+export interface AccountDetailsReply {
+  version: string;
+  /** JSON of AccountDetails, or null when the index is out of range or the versions differ. */
+  json: string | null;
+}

@@ -11,7 +11,19 @@ export interface BadgeProps {
   onHoverEnd?: () => void;
 }
 
+const labels = new WeakMap<AccountSummary, { label: string; aria: string }>();
+
+/** The badge's text and accessible label; computed once per account (an account can appear hundreds of times). */
 export function badgeText(account: AccountSummary): { label: string; aria: string } {
+  let text = labels.get(account);
+  if (!text) {
+    text = computeBadgeText(account);
+    labels.set(account, text);
+  }
+  return text;
+}
+
+function computeBadgeText(account: AccountSummary): { label: string; aria: string } {
   const category = t(keyFor('category', account.category));
   const country = countryName(account.country);
   const shortCountry = countryName(account.country, undefined, 'short');

@@ -16,7 +16,8 @@ function bundledIndex() {
     readdirSync(join(dir, sub)).map((name) => ({ path: `${sub}/${name}`, text: readFileSync(join(dir, sub, name), 'utf8') }));
   const parsed = parseDataset([{ path: 'meta.yaml', text: readFileSync(join(dir, 'meta.yaml'), 'utf8') }, ...read('accounts'), ...read('notices')]);
   if (!parsed.dataset) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  return new DatasetIndex(compileDataset(parsed.dataset, parsed.origins));
+  const compiled = compileDataset(parsed.dataset, parsed.origins);
+  return new DatasetIndex(compiled, compiled.details);
 }
 
 let root: HTMLElement;

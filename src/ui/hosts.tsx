@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import type { DatasetIndex } from '../core/lookup';
+import type { AccountDetails } from '../core/compiled';
 
 import type { Candidate } from '../content/placements/types';
 import { Badge } from './Badge';
@@ -34,10 +35,41 @@ function stop(event: Event): void {
   event.stopPropagation();
 }
 
-function attachShadowWithStyles(host: HTMLElement, ...css: string[]): ShadowRoot {
+const CSS = { badge: themeCss + '\n' + badgeCss, card: themeCss + '\n' + cardCss } as const;
+const sharedSheets = new Map<keyof typeof CSS, CSSStyleSheet | null>();
+
+/**
+ * One constructed stylesheet per kind, adopted by every shadow root: parsed once and shared, instead of a <style>
+ * per badge (hundreds on a long timeline). Where adopting fails (e.g. across Firefox's content-script boundary),
+ * a <style> element carries the same rules.
+ */
+function sharedSheet(kind: keyof typeof CSS): CSSStyleSheet | null {
+  if (!sharedSheets.has(kind)) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS[kind]);
+    } catch {
+      sheet = null;
+    }
+    sharedSheets.set(kind, sheet);
+  }
+  return sharedSheets.get(kind)!;
+}
+
+function attachShadowWithStyles(host: HTMLElement, kind: keyof typeof CSS): ShadowRoot {
   const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = sharedSheet(kind);
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      return shadow;
+    } catch {
+      sharedSheets.set(kind, null);
+    }
+  }
   const style = host.ownerDocument.createElement('style');
-  style.textContent = css.join('\n');
+  style.textContent = CSS[kind];
   shadow.append(style);
   return shadow;
 }
@@ -53,6 +85,8 @@ interface BadgeState {
 
 export interface UiOptions {
   index: DatasetIndex;
+  /** The full entry of an account (from the background): asked for when a card opens, never before. */
+  details: (index: number) => Promise<AccountDetails | null>;
   doc?: Document;
   /** Delay before a card opens on hover; 0 = never on hover. */
   hoverDelayMs: () => number;
@@ -63,6 +97,8 @@ export interface UiOptions {
 export class AttacheUi implements BadgeRenderer {
   private readonly doc: Document;
   private readonly badges = new WeakMap<HTMLElement, BadgeState>();
+  /** Increases with every opening, so a late answer for an earlier card is ignored. */
+  private openTicket = 0;
   private readonly theme: ThemeWatcher;
   private card: { host: HTMLElement; badge: HTMLElement; viaHover: boolean; closeTimer: ReturnType<typeof setTimeout> | 0 } | null = null;
   private readonly onOutsidePointer = (event: Event) => {
@@ -93,20 +129,21 @@ export class AttacheUi implements BadgeRenderer {
     host.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.card?.badge === host) this.closeCard(true);
     });
-    const shadow = attachShadowWithStyles(host, themeCss, badgeCss);
+    const shadow = attachShadowWithStyles(host, 'badge');
     const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0 };
     this.badges.set(host, state);
     this.renderBadge(host, state);
     if (annotation.kind === 'official' && annotation.match.account.noticeCount > 0 && candidate.placement === 'tweet-author' && this.options.noticeLine?.()) {
-      state.companion = this.noticeLine(host, annotation.match.account.index, candidate) ?? undefined;
+      void this.noticeLine(host, annotation.match.account.index, candidate);
     }
     return host;
   }
 
   /** A one-line notice under the post's text, for readers who chose that prominence. Opens the same card. */
-  private noticeLine(badge: HTMLElement, index: number, candidate: Candidate): HTMLElement | null {
-    const notice = this.options.index.details(index)?.notices[0];
-    if (!notice) return null;
+  private async noticeLine(badge: HTMLElement, index: number, candidate: Candidate): Promise<void> {
+    const notice = (await this.options.details(index))?.notices[0];
+    const state = this.badges.get(badge);
+    if (!notice || !state || !badge.isConnected || state.companion) return;
     let text: Element | null = null;
     for (const el of candidate.instance.querySelectorAll(X.tweetText)) {
       if (!el.closest(X.quotedCard)) {
@@ -114,15 +151,15 @@ export class AttacheUi implements BadgeRenderer {
         break;
       }
     }
-    if (!text) return null;
+    if (!text) return;
     const line = this.doc.createElement(NOTICE_TAG);
     line.setAttribute('data-attache-notice', notice.id);
     line.setAttribute('data-attache-theme', this.theme.current);
     contain(line);
-    const shadow = attachShadowWithStyles(line, themeCss, badgeCss);
-    render(<NoticeLine notice={notice} onActivate={() => this.openCard(badge, false)} />, shadow);
+    const shadow = attachShadowWithStyles(line, 'badge');
+    render(<NoticeLine notice={notice} onActivate={() => void this.openCard(badge, false)} />, shadow);
     text.after(line);
-    return line;
+    state.companion = line;
   }
 
   destroy(host: HTMLElement): void {
@@ -163,7 +200,7 @@ export class AttacheUi implements BadgeRenderer {
     const expanded = this.card?.badge === host;
     const toggle = () => {
       if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
-      else this.openCard(host, false);
+      else void this.openCard(host, false);
     };
     if (annotation.kind === 'lookalike') {
       render(<LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} expanded={expanded} onActivate={toggle} />, state.shadow);
@@ -193,7 +230,7 @@ export class AttacheUi implements BadgeRenderer {
     if (delay <= 0) return;
     state.hoverTimer = setTimeout(() => {
       state.hoverTimer = 0;
-      if (host.isConnected && this.card?.badge !== host) this.openCard(host, true);
+      if (host.isConnected && this.card?.badge !== host) void this.openCard(host, true);
     }, delay);
   }
 
@@ -212,11 +249,14 @@ export class AttacheUi implements BadgeRenderer {
     }, 400);
   }
 
-  private openCard(badge: HTMLElement, viaHover: boolean): void {
+  private async openCard(badge: HTMLElement, viaHover: boolean): Promise<void> {
     const state = this.badges.get(badge);
     if (!state) return;
     const annotation = state.annotation;
-    const details = annotation.kind === 'official' ? this.options.index.details(annotation.match.account.index) : null;
+    const ticket = ++this.openTicket;
+    const details = annotation.kind === 'official' ? await this.options.details(annotation.match.account.index) : null;
+    // Another card was asked for meanwhile, or the badge went away: this opening is stale.
+    if (ticket !== this.openTicket || !badge.isConnected || !this.badges.has(badge)) return;
     if (annotation.kind === 'official' && !details) return;
     this.closeCard(false);
     const host = this.doc.createElement(CARD_TAG);
@@ -232,7 +272,7 @@ export class AttacheUi implements BadgeRenderer {
     host.setAttribute('lang', uiLanguage());
     host.setAttribute('dir', uiDirection());
     contain(host);
-    const shadow = attachShadowWithStyles(host, themeCss, cardCss);
+    const shadow = attachShadowWithStyles(host, 'card');
     const card = { host, badge, viaHover, closeTimer: 0 as ReturnType<typeof setTimeout> | 0 };
     host.addEventListener('pointerenter', () => {
       if (card.closeTimer) clearTimeout(card.closeTimer);

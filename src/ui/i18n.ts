@@ -23,12 +23,17 @@ export function uiDirection(): 'ltr' | 'rtl' {
   }
 }
 
+let cachedLanguage: string | null = null;
+
+/** The browser's UI language (it does not change while a page lives, so it is read once). */
 export function uiLanguage(): string {
+  if (cachedLanguage) return cachedLanguage;
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    cachedLanguage = browser.i18n.getUILanguage() || 'en';
   } catch {
     return 'en';
   }
+  return cachedLanguage;
 }
 
 /** `head-of-state` -> `category_head_of_state` */

@@ -46,9 +46,9 @@ describe('extension pages', () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'attache-enabled');
     await page.keyboard.press('Space');
-    assert.equal(await master.getAttribute('aria-checked'), 'false');
+    await page.waitForSelector('#attache-enabled[aria-checked="false"]');
     await page.keyboard.press('Enter');
-    assert.equal(await master.getAttribute('aria-checked'), 'true');
+    await page.waitForSelector('#attache-enabled[aria-checked="true"]');
     // Every layer switch is reachable and carries its stable layer id.
     const ids = await page.$$eval('button[role="switch"][data-attache-layer]', (b) => b.map((x) => x.dataset.attacheLayer));
     assert.deepEqual(ids, [

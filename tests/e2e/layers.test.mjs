@@ -58,7 +58,7 @@ describe('layers, custom lists and the session log', () => {
     for (const layer of present) {
       const toggle = popup.locator(`button[role="switch"][data-attache-layer="${layer}"]`);
       await toggle.click();
-      assert.equal(await toggle.getAttribute('aria-checked'), 'false');
+      await popup.waitForSelector(`button[role="switch"][data-attache-layer="${layer}"][aria-checked="false"]`);
       const want = keys(visibleWith(all, new Set([layer])));
       await xTab.waitForFunction((n) => document.querySelectorAll('attache-badge').length === n, want.length);
       assert.deepEqual(keys(await hosts(xTab)), want, `with ${layer} off`);
@@ -117,7 +117,7 @@ describe('layers, custom lists and the session log', () => {
     const options = await openExtensionPage(session.context, session.extensionId, 'src/options/index.html');
     const logSwitch = options.locator('#session-log');
     await logSwitch.click();
-    assert.equal(await logSwitch.getAttribute('aria-checked'), 'true');
+    await options.waitForSelector('#session-log[aria-checked="true"]');
     const page = await session.context.newPage();
     await page.goto('https://x.com/AmbLiuXiaoMing');
     await waitForAttache(page);

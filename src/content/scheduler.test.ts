@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { SlicedQueue } from './scheduler';
+
+function harness(budgetMs: number, costMs: number) {
+  let clock = 0;
+  const posted: (() => void)[] = [];
+  const done: number[] = [];
+  const queue = new SlicedQueue<number>(
+    (n) => {
+      clock += costMs;
+      done.push(n);
+    },
+    { budgetMs, now: () => clock, post: (run) => posted.push(run) },
+  );
+  const runNextTask = () => posted.shift()?.();
+  return { queue, posted, done, runNextTask };
+}
+
+describe('SlicedQueue', () => {
+  it('does nothing while the mutation callback runs: work waits for a task of its own', () => {
+    const { queue, done, posted } = harness(4, 1);
+    queue.add(1);
+    queue.add(2);
+    expect(done).toEqual([]);
+    expect(posted).toHaveLength(1); // one task posted, not one per item
+  });
+
+  it('drains in slices of at most the budget, posting the rest as new tasks', () => {
+    const { queue, done, runNextTask, posted } = harness(4, 1);
+    for (let i = 0; i < 10; i++) queue.add(i);
+    runNextTask();
+    expect(done).toEqual([0, 1, 2, 3]);
+    expect(posted).toHaveLength(1);
+    runNextTask();
+    runNextTask();
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(posted).toHaveLength(0);
+  });
+
+  it('de-duplicates queued items and forgets everything on stop', () => {
+    const { queue, done, runNextTask } = harness(100, 1);
+    queue.add(1);
+    queue.add(1);
+    runNextTask();
+    expect(done).toEqual([1]);
+    queue.add(2);
+    queue.stop();
+    runNextTask();
+    queue.add(3);
+    expect(done).toEqual([1]);
+    queue.resume();
+    queue.add(4);
+    runNextTask();
+    expect(done).toEqual([1, 4]);
+  });
+
+  it('flush runs everything at once and cancels the slice already posted', () => {
+    const { queue, done, runNextTask } = harness(1, 1);
+    for (let i = 0; i < 5; i++) queue.add(i);
+    queue.flush();
+    expect(done).toEqual([0, 1, 2, 3, 4]);
+    runNextTask();
+    expect(done).toHaveLength(5);
+  });
+});
