@@ -46,7 +46,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
-      minify: true,
+      // ATTACHE_NO_MINIFY=1 builds readable code for profiling.
+      minify: !process.env.ATTACHE_NO_MINIFY,
       // Vite's modulepreload polyfill fetch()es chunks; extension pages load their modules without it.
       modulePreload: { polyfill: false },
     },

@@ -5,18 +5,23 @@
 // and prints one JSON object. Figures are relative to the bundled dataset measured in the same process.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { COMPILED_FORMAT, type CompiledDataset, type SummaryRow } from '../../src/core/compiled';
+import { COMPILED_FORMAT, type CompiledDataset, type CompiledIndex, type SummaryRow } from '../../src/core/compiled';
 import { DatasetIndex } from '../../src/core/lookup';
 
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-/** The compiled dataset as the build embeds it: the JSON string literal inside the generated module. */
-function bundledJson(): string {
-  const module = readFileSync('node_modules/.attache/dataset.js', 'utf8');
+/** A generated module's JSON: the string literal inside its JSON.parse("..."). */
+function embeddedJson(file: string): string {
+  const module = readFileSync(file, 'utf8');
   const m = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/s.exec(module);
-  if (!m) throw new Error('node_modules/.attache/dataset.js: no JSON.parse("...") found; run the build first');
+  if (!m) throw new Error(`${file}: no JSON.parse("...") found; run the build first`);
   return JSON.parse(m[1]!) as string;
+}
+
+/** The compiled index as the build embeds it in the content script (details go to the background). */
+function bundledJson(): string {
+  return embeddedJson('node_modules/.attache/dataset.js');
 }
 
 /** A synthetic index shaped like the real one: rows, handles, X ids, and details of the real average length. */
@@ -32,11 +37,11 @@ function syntheticJson(n: number, detailChars: number, withDetails: boolean): st
     if (i % 3 === 0) handles[`old_${handle.toLowerCase()}`] = -(i + 1);
     xIds[String(1000000000 + i * 17)] = i;
     summaries.push([`acct-${i}`, handle, `Synthetic Account ${i}`, i % 3, i % 16, 'US', i % 7 === 0 ? 1 : 0, i % 7 === 0 ? 1 : 0]);
-    details.push(withDetails ? JSON.stringify({ account: { id: `acct-${i}`, handle, note: filler }, notices: [], file: 'accounts/x.yaml' }) : '');
+    if (withDetails) details.push(JSON.stringify({ account: { id: `acct-${i}`, handle, note: filler }, notices: [], file: 'accounts/x.yaml' }));
   }
-  const compiled: CompiledDataset = {
-    format: COMPILED_FORMAT, version: 'synthetic', released: '2026-01-01', handles, xIds, summaries, details,
-  };
+  const compiled: CompiledIndex | CompiledDataset = withDetails
+    ? { format: COMPILED_FORMAT, version: 'synthetic', released: '2026-01-01', handles, xIds, summaries, details }
+    : { format: COMPILED_FORMAT, version: 'synthetic', released: '2026-01-01', handles, xIds, summaries };
   return JSON.stringify(compiled);
 }
 
@@ -54,7 +59,7 @@ function measure(json: string, probe: string, reps: number): Sample {
     const heap0 = process.memoryUsage().heapUsed;
     const t0 = performance.now();
     // A fresh copy of the string: JSON.parse may keep slices of its input, which must not count as free.
-    const compiled = JSON.parse(r === 0 ? (' ' + json).slice(1) : json) as CompiledDataset;
+    const compiled = JSON.parse(r === 0 ? (' ' + json).slice(1) : json) as CompiledIndex;
     const t1 = performance.now();
     const index = new DatasetIndex(compiled);
     const t2 = performance.now();
@@ -77,9 +82,10 @@ function measure(json: string, probe: string, reps: number): Sample {
 }
 
 const bundled = bundledJson();
-const bundledCompiled = JSON.parse(bundled) as CompiledDataset;
+const bundledCompiled = JSON.parse(bundled) as CompiledIndex;
+const bundledDetails = JSON.parse(embeddedJson('node_modules/.attache/details.js')) as string[];
 const accounts = bundledCompiled.summaries.length;
-const detailChars = Math.round(bundledCompiled.details.reduce((s, d) => s + d.length, 0) / accounts);
+const detailChars = Math.round(bundledDetails.reduce((s, d) => s + d.length, 0) / accounts);
 const probe = bundledCompiled.summaries[Math.floor(accounts / 2)]![1];
 // V8's longest string (Node 20 / Chromium): 2^29 - 24 UTF-16 units.
 const MAX_STRING = 2 ** 29 - 24;
@@ -96,20 +102,20 @@ if (only === 'bundled') {
   const reps = quick ? 2 : n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 9;
   const name = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
   if (layout === 'inline') {
-    // As built today: full entries (JSON strings) travel inside the same JSON as the summaries.
+    // As built before: full entries (JSON strings) travelled inside the same JSON as the index.
     const estimated = Math.round(n * (detailChars + 160));
     if (estimated < MAX_STRING * 0.9) {
       const json = syntheticJson(n, detailChars, true);
-      rows.push({ name, accounts: n, layout: 'details inline (as built)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
+      rows.push({ name, accounts: n, layout: 'details inline (before)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
     } else {
       rows.push({
-        name, accounts: n, layout: 'details inline (as built)', jsonBytes: estimated,
+        name, accounts: n, layout: 'details inline (before)', jsonBytes: estimated,
         impossible: `about ${Math.round(estimated / 1e6)} MB of JSON, longer than V8's longest string (${Math.round(MAX_STRING / 1e6)} M characters)`,
       });
     }
   } else {
     const json = syntheticJson(n, detailChars, false);
-    rows.push({ name, accounts: n, layout: 'summaries only (details elsewhere)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
+    rows.push({ name, accounts: n, layout: 'index only (as built)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
   }
 }
 console.log(JSON.stringify({ detailChars, rows }));

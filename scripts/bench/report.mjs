@@ -111,7 +111,7 @@ export function summarise(result) {
   const evalMs = traced.attache?.evaluateMs;
   const startupExtra = s.attache.extra.StartupScript;
   const scale = result.datasetScale.rows;
-  const k100 = scale.find((r) => r.accounts === 100_000 && r.layout.startsWith('details inline'));
+  const k100 = scale.find((r) => r.accounts === 100_000 && r.layout.startsWith('index only'));
   const bundled = scale.find((r) => r.name === 'bundled');
   const allPlaced = Object.values(s.attache.placements).every((c) => c.missing === 0 && c.unexpected === 0);
   const extraPct = (s.attache.ratio.TaskDuration - 1) * 100;

@@ -88,7 +88,7 @@ function contentScriptSize() {
 // ------------------------------------------------------------------ dataset scale (Node side)
 
 function datasetScale() {
-  const cases = QUICK ? ['bundled', '10000:inline'] : ['bundled', '10000:inline', '10000:lean', '100000:inline', '100000:lean', '1000000:inline', '1000000:lean'];
+  const cases = QUICK ? ['bundled', '10000:lean'] : ['bundled', '10000:lean', '100000:lean', '1000000:lean', '100000:inline', '1000000:inline'];
   const rows = [];
   let detailChars = 0;
   for (const c of cases) {
