@@ -4,7 +4,6 @@
  */
 import { handleFromAtText, handleFromAvatarTestId, profileHandleFromPath } from '../../core/handles';
 import { X } from '../selectors';
-import { outermostSoleWrapper } from './anchor';
 import { displayText } from './read';
 import type { Placement } from './types';
 
@@ -48,7 +47,8 @@ export const profile: Placement = {
       break;
     }
     if (!nameEl) return [];
-    const nameRow = outermostSoleWrapper(nameEl, header);
-    return [{ placement: 'profile', instance: header, slot: '', handle, after: nameRow, displayName: displayText(nameEl) }];
+    // Right after the name, inside its row (X lays the name and its verified mark out in a row): the badge sits on
+    // the name's line instead of adding a line to the header.
+    return [{ placement: 'profile', instance: header, slot: '', handle, after: nameEl, displayName: displayText(nameEl) }];
   },
 };
