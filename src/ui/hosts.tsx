@@ -283,6 +283,14 @@ export class AttacheUi implements BadgeRenderer {
     host.addEventListener('focusin', () => {
       card.viaHover = false;
     });
+    // Focus leaving the card (Tab past its last link, a click elsewhere) closes it; back to the badge is fine.
+    host.addEventListener('focusout', (event) => {
+      const next = (event as FocusEvent).relatedTarget as Node | null;
+      if (next && (host.contains(next) || badge.contains(next) || next === badge)) return;
+      setTimeout(() => {
+        if (this.card === card && !host.matches(':focus-within')) this.closeCard(false);
+      }, 0);
+    });
     this.card = card;
     this.doc.body.append(host);
     const close = () => this.closeCard(true);
