@@ -283,7 +283,21 @@ export class AttacheUi implements BadgeRenderer {
     host.addEventListener('focusin', () => {
       card.viaHover = false;
     });
-    // Focus leaving the card (Tab past its last link, a click elsewhere) closes it; back to the badge is fine.
+    // Tab past the last control (or Shift+Tab before the first) closes the card and returns to the badge, so the
+    // reader continues through the page from where the card was opened.
+    host.addEventListener('keydown', (event) => {
+      if (event.key !== 'Tab' || this.card !== card) return;
+      const stops = [...host.shadowRoot!.querySelectorAll<HTMLElement>('a[href], button, summary, textarea')].filter(
+        (el) => el.checkVisibility?.() ?? true,
+      );
+      const active = host.shadowRoot!.activeElement;
+      const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+      if (stops.length === 0 || active === edge || (event.shiftKey && !stops.includes(active as HTMLElement))) {
+        event.preventDefault();
+        this.closeCard(true);
+      }
+    });
+    // Focus leaving the card otherwise (a click elsewhere) closes it; back to the badge is fine.
     host.addEventListener('focusout', (event) => {
       const next = (event as FocusEvent).relatedTarget as Node | null;
       if (next && (host.contains(next) || badge.contains(next) || next === badge)) return;

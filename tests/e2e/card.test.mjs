@@ -57,11 +57,13 @@ describe('context card', () => {
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-attache-placement')), 'profile');
-    // Tabbing out of an open card closes it: it never lingers behind the reader's focus.
+    // Tabbing past the card's last control closes it and returns to the badge: it never lingers behind the focus.
     await page.keyboard.press('Enter');
     await card.waitFor();
-    for (let i = 0; i <= focusables + 1 && (await card.count()); i++) await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.localName === 'attache-card');
+    for (let i = 0; i < focusables + 1; i++) await page.keyboard.press('Tab');
     await card.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-attache-placement')), 'profile');
     await page.close();
   });
 
