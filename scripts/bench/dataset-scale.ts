@@ -5,7 +5,7 @@
 // and prints one JSON object. Figures are relative to the bundled dataset measured in the same process.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { COMPILED_FORMAT, type CompiledDataset, type CompiledIndex, type SummaryRow } from '../../src/core/compiled';
+import { packIndex, type CompiledDataset, type CompiledIndex, type SummaryRow } from '../../src/core/compiled';
 import { DatasetIndex } from '../../src/core/lookup';
 
 const quick = process.argv.includes('--quick');
@@ -26,22 +26,20 @@ function bundledJson(): string {
 
 /** A synthetic index shaped like the real one: rows, handles, X ids, and details of the real average length. */
 function syntheticJson(n: number, detailChars: number, withDetails: boolean): string {
-  const handles: Record<string, number> = {};
-  const xIds: Record<string, number> = {};
-  const summaries: SummaryRow[] = [];
+  const rows: SummaryRow[] = [];
+  const former: [string, number][] = [];
+  const xIds: [string, number][] = [];
   const details: string[] = [];
   const filler = 'x'.repeat(Math.max(0, detailChars - 60));
   for (let i = 0; i < n; i++) {
     const handle = `Acct${i.toString(36)}_${(i * 7919) % 9973}`;
-    handles[handle.toLowerCase()] = i;
-    if (i % 3 === 0) handles[`old_${handle.toLowerCase()}`] = -(i + 1);
-    xIds[String(1000000000 + i * 17)] = i;
-    summaries.push([`acct-${i}`, handle, `Synthetic Account ${i}`, i % 3, i % 16, 'US', i % 7 === 0 ? 1 : 0, i % 7 === 0 ? 1 : 0]);
+    if (i % 3 === 0) former.push([`old_${handle.toLowerCase()}`, i]);
+    xIds.push([String(1000000000 + i * 17), i]);
+    rows.push([`acct-${i}`, handle, `Synthetic Account ${i}`, i % 3, i % 16, 'US', i % 7 === 0 ? 1 : 0, i % 7 === 0 ? 1 : 0]);
     if (withDetails) details.push(JSON.stringify({ account: { id: `acct-${i}`, handle, note: filler }, notices: [], file: 'accounts/x.yaml' }));
   }
-  const compiled: CompiledIndex | CompiledDataset = withDetails
-    ? { format: COMPILED_FORMAT, version: 'synthetic', released: '2026-01-01', handles, xIds, summaries, details }
-    : { format: COMPILED_FORMAT, version: 'synthetic', released: '2026-01-01', handles, xIds, summaries };
+  const index = packIndex({ version: 'synthetic', released: '2026-01-01' }, rows, former, xIds);
+  const compiled: CompiledIndex | CompiledDataset = withDetails ? { ...index, details } : index;
   return JSON.stringify(compiled);
 }
 
@@ -84,9 +82,10 @@ function measure(json: string, probe: string, reps: number): Sample {
 const bundled = bundledJson();
 const bundledCompiled = JSON.parse(bundled) as CompiledIndex;
 const bundledDetails = JSON.parse(embeddedJson('node_modules/.attache/details.js')) as string[];
-const accounts = bundledCompiled.summaries.length;
+const bundledHandles = bundledCompiled.displayHandles.split('\n');
+const accounts = bundledHandles.length;
 const detailChars = Math.round(bundledDetails.reduce((s, d) => s + d.length, 0) / accounts);
-const probe = bundledCompiled.summaries[Math.floor(accounts / 2)]![1];
+const probe = bundledHandles[Math.floor(accounts / 2)]!;
 // V8's longest string (Node 20 / Chromium): 2^29 - 24 UTF-16 units.
 const MAX_STRING = 2 ** 29 - 24;
 

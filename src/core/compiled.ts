@@ -5,20 +5,44 @@
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
 
-export const COMPILED_FORMAT = 2;
+export const COMPILED_FORMAT = 3;
 
 /** [id, handle, name, kind index, category index, country, notice count, bit mask of notice types] */
 export type SummaryRow = [string, string, string, number, number, string, number, number];
 
-export interface CompiledDataset {
+/**
+ * The compact index, as a few long strings rather than an object with a key per handle: parsing it costs little
+ * more than copying it, whatever the dataset's size, and lookups are built from it in one pass at start-up.
+ * Columns are in account order and joined by "\n" (no field contains a newline: `packIndex` folds them).
+ */
+export interface CompiledIndex {
   format: typeof COMPILED_FORMAT;
   version: string;
   released: string;
-  /** lower-case handle (current or former) -> account index; negative (-(index + 1)) for a former handle. */
-  handles: Record<string, number>;
-  /** numeric X id -> account index */
-  xIds: Record<string, number>;
-  summaries: SummaryRow[];
+  /**
+   * Every handle, lower case: first the current handle of each account (in account order), then the former handles.
+   */
+  handles: string;
+  /** For each former handle (in the order it follows the current ones): the index of its account. */
+  formerOf: string;
+  /**
+   * An open-addressing hash table over `handles`, built here so the content script does not build one at start-up:
+   * slots of SLOT_WIDTH base-36 digits holding (position in `handles`) + 1, or 0 for empty; FNV-1a hashing, linear
+   * probing, a power-of-two size at most two-thirds full.
+   */
+  table: string;
+  /** Numeric X ids: "id\tindex" lines. */
+  xIds: string;
+  ids: string;
+  /** Handles as the account writes them. */
+  displayHandles: string;
+  names: string;
+  countries: string;
+  /** Five base-36 digits per account: kind, category, notice count (at most 35), notice-type mask (two digits). */
+  codes: string;
+}
+
+export interface CompiledDataset extends CompiledIndex {
   /**
    * JSON of AccountDetails, one per account, decoded on a hit. The extension ships these apart from the index
    * (`splitCompiled`): the content script carries the index only and asks the background for an entry when a card
@@ -27,7 +51,60 @@ export interface CompiledDataset {
   details: string[];
 }
 
-export type CompiledIndex = Omit<CompiledDataset, 'details'>;
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+export const SLOT_WIDTH = 5;
+
+/** FNV-1a over UTF-16 code units (handles are ASCII): the hash both the build and the lookup use. */
+export function handleHash(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+function buildTable(keys: readonly string[]): string {
+  let size = 8;
+  while (size * 2 < keys.length * 3) size *= 2;
+  const slots = new Array<number>(size).fill(0);
+  keys.forEach((key, position) => {
+    let slot = handleHash(key) & (size - 1);
+    while (slots[slot] !== 0) {
+      // A key seen before (a former handle equal to a current one): the first, current, entry wins.
+      if (keys[slots[slot]! - 1] === key) return;
+      slot = (slot + 1) & (size - 1);
+    }
+    slots[slot] = position + 1;
+  });
+  return slots.map((v) => v.toString(36).padStart(SLOT_WIDTH, '0')).join('');
+}
+
+/** Packs summary rows (plus former handles and numeric ids) into the compact index. */
+export function packIndex(
+  meta: { version: string; released: string },
+  rows: readonly SummaryRow[],
+  formerHandles: readonly (readonly [string, number])[] = [],
+  xIds: readonly (readonly [string, number])[] = [],
+): CompiledIndex {
+  const code = (n: number, width: number) => Math.max(0, Math.min(36 ** width - 1, n)).toString(36).padStart(width, '0');
+  const keys = [...rows.map((r) => r[1].toLowerCase()), ...formerHandles.map(([h]) => h.toLowerCase())];
+  return {
+    format: COMPILED_FORMAT,
+    version: meta.version,
+    released: meta.released,
+    handles: keys.join('\n'),
+    formerOf: formerHandles.map(([, i]) => i).join(','),
+    table: buildTable(keys),
+    xIds: xIds.map(([id, i]) => `${id}\t${i}`).join('\n'),
+    ids: rows.map((r) => r[0]).join('\n'),
+    displayHandles: rows.map((r) => r[1]).join('\n'),
+    names: rows.map((r) => oneLine(r[2])).join('\n'),
+    countries: rows.map((r) => r[5]).join('\n'),
+    codes: rows.map((r) => code(r[3], 1) + code(r[4], 1) + code(r[6], 1) + code(r[7], 2)).join(''),
+  };
+}
 
 /** The index (for the content script, popup and options) and the details (for the background), separately. */
 export function splitCompiled(compiled: CompiledDataset): { index: CompiledIndex; details: string[] } {
@@ -43,8 +120,6 @@ export interface AccountDetails {
 }
 
 export function compileDataset(dataset: Dataset, origins?: Map<string, { file: string }>): CompiledDataset {
-  const handles: Record<string, number> = {};
-  const xIds: Record<string, number> = {};
   const noticesByAccount = new Map<string, Notice[]>();
   for (const notice of [...dataset.notices].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))) {
     for (const id of notice.accounts) {
@@ -54,15 +129,15 @@ export function compileDataset(dataset: Dataset, origins?: Map<string, { file: s
     }
   }
   const accounts = [...dataset.accounts].sort((a, b) => a.id.localeCompare(b.id));
-  const summaries: SummaryRow[] = [];
+  const rows: SummaryRow[] = [];
+  const former: [string, number][] = [];
+  const xIds: [string, number][] = [];
   const details: string[] = [];
   accounts.forEach((account, index) => {
-    // Former handles first, so a current handle always wins if data were ever inconsistent.
-    for (const former of account.formerHandles ?? []) handles[former.toLowerCase()] = -(index + 1);
-    handles[account.handle.toLowerCase()] = index;
-    if (account.xId) xIds[account.xId] = index;
+    for (const handle of account.formerHandles ?? []) former.push([handle, index]);
+    if (account.xId) xIds.push([account.xId, index]);
     const notices = noticesByAccount.get(account.id) ?? [];
-    summaries.push([
+    rows.push([
       account.id,
       account.handle,
       account.name,
@@ -75,13 +150,5 @@ export function compileDataset(dataset: Dataset, origins?: Map<string, { file: s
     const entry: AccountDetails = { account, notices, file: origins?.get(account.id)?.file ?? '' };
     details.push(JSON.stringify(entry));
   });
-  return {
-    format: COMPILED_FORMAT,
-    version: dataset.meta.version,
-    released: dataset.meta.released,
-    handles,
-    xIds,
-    summaries,
-    details,
-  };
+  return { ...packIndex(dataset.meta, rows, former, xIds), details };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDataset, type DatasetFile } from './dataset-files';
-import { compileDataset, splitCompiled } from './compiled';
+import { compileDataset, packIndex, splitCompiled, type SummaryRow } from './compiled';
 import { DatasetIndex } from './lookup';
 
 const META = `version: 1.0.0\nreleased: "2026-01-01"\nlicence: CC-BY-4.0\nattribution: []\n`;
@@ -138,5 +138,37 @@ describe('the bundled dataset', () => {
     expect(capacities).toEqual(new Set(['reporting-outlet', 'account-holder', 'platform']));
     expect(notice.sources.length).toBeGreaterThanOrEqual(2);
     expect(index.byHandle('chineseembinuk')?.account.category).toBe('embassy');
+  });
+});
+
+describe('packed index format', () => {
+  it('round-trips every summary field, former handles, 64-bit ids, and folds newlines in names', () => {
+    const index = new DatasetIndex(
+      packIndex(
+        { version: '9.9.9', released: '2026' },
+        [
+          ['a-id', 'Alpha_1', 'Line one\nline two', 2, 14, 'RU', 35, 0b101],
+          ['b-id', 'beta', 'Beta', 0, 0, 'INT', 0, 0],
+        ],
+        [['OldAlpha', 0]],
+        [['1876543210987654321', 1]],
+      ),
+    );
+    expect(index.size).toBe(2);
+    expect(index.byHandle('ALPHA_1')?.account).toMatchObject({
+      id: 'a-id', handle: 'Alpha_1', name: 'Line one line two', kind: 'outlet', category: 'state-media', country: 'RU',
+      noticeCount: 35, noticeTypes: ['disputed-activity', 'label-history'],
+    });
+    expect(index.byHandle('oldalpha')?.via).toBe('former-handle');
+    expect(index.byXId('1876543210987654321')?.account.id).toBe('b-id');
+    expect(index.byHandle('')).toBeNull();
+  });
+
+  it('builds a 100,000-account index and finds accounts by handle without touching the others', () => {
+    const rows: SummaryRow[] = Array.from({ length: 100_000 }, (_, i) => [`id-${i}`, `H${i}`, `N ${i}`, 0, 6, 'US', 0, 0]);
+    const packed = JSON.parse(JSON.stringify(packIndex({ version: '1', released: '2026' }, rows)));
+    const index = new DatasetIndex(packed);
+    expect(index.byHandle('h99999')?.account.name).toBe('N 99999');
+    expect(index.byHandle('h100000')).toBeNull();
   });
 });

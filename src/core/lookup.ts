@@ -3,7 +3,7 @@
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './schema';
 import { accountLayers, type LayerId } from './layers';
-import type { AccountDetails, CompiledIndex } from './compiled';
+import { SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
 
 export interface AccountSummary {
   index: number;
@@ -28,7 +28,14 @@ export interface Match {
 export class DatasetIndex {
   readonly version: string;
   readonly released: string;
-  /** Summaries are decoded on first use, one by one: start-up does not grow with the dataset's size. */
+  readonly size: number;
+  /** Every handle (current ones, then former ones), for the hash table built at compile time. */
+  private readonly keys: string[];
+  private readonly formerOf: number[];
+  private readonly slots: number;
+  private xIds: Map<string, number> | null = null;
+  private columns: { ids: string[]; handles: string[]; names: string[]; countries: string[] } | null = null;
+  /** Summaries are decoded on first use, one by one: start-up does not grow with what accounts hold. */
   private readonly summaries: (AccountSummary | undefined)[];
   private readonly detailCache = new Map<number, AccountDetails>();
 
@@ -42,50 +49,69 @@ export class DatasetIndex {
   ) {
     this.version = compiled.version;
     this.released = compiled.released;
-    this.summaries = new Array(compiled.summaries.length);
-  }
-
-  get size(): number {
-    return this.compiled.summaries.length;
+    this.keys = compiled.handles ? compiled.handles.split('\n') : [];
+    this.formerOf = compiled.formerOf ? compiled.formerOf.split(',').map(Number) : [];
+    this.size = this.keys.length - this.formerOf.length;
+    this.slots = compiled.table.length / SLOT_WIDTH;
+    this.summaries = new Array(this.size);
   }
 
   private summary(index: number): AccountSummary | undefined {
     const cached = this.summaries[index];
     if (cached) return cached;
-    const row = this.compiled.summaries[index];
-    if (!row) return undefined;
-    const [id, handle, name, kind, category, country, noticeCount, mask] = row;
+    if (index < 0 || index >= this.size) return undefined;
+    const c = (this.columns ??= {
+      ids: this.compiled.ids.split('\n'),
+      handles: this.compiled.displayHandles.split('\n'),
+      names: this.compiled.names.split('\n'),
+      countries: this.compiled.countries.split('\n'),
+    });
+    const code = this.compiled.codes.slice(index * 5, index * 5 + 5);
+    const mask = parseInt(code.slice(3, 5), 36);
     const noticeTypes = NOTICE_TYPES.filter((_, bit) => (mask & (1 << bit)) !== 0);
-    const cat = CATEGORIES[category] ?? 'official';
+    const category = CATEGORIES[parseInt(code[1]!, 36)] ?? 'official';
     const summary: AccountSummary = {
       index,
-      id,
-      handle,
-      name,
-      kind: KINDS[kind] ?? 'institution',
-      category: cat,
-      country,
-      noticeCount,
+      id: c.ids[index]!,
+      handle: c.handles[index]!,
+      name: c.names[index]!,
+      kind: KINDS[parseInt(code[0]!, 36)] ?? 'institution',
+      category,
+      country: c.countries[index]!,
+      noticeCount: parseInt(code[2]!, 36),
       noticeTypes,
-      layers: accountLayers(cat, noticeTypes),
+      layers: accountLayers(category, noticeTypes),
     };
     this.summaries[index] = summary;
     return summary;
   }
 
-  /** Case-insensitive. Own-property check: a handle such as "constructor" must not hit Object.prototype. */
+  /** Case-insensitive, O(1): a probe of the hash table compiled with the index. */
   byHandle(handle: string): Match | null {
     const key = handle.toLowerCase();
-    if (!Object.hasOwn(this.compiled.handles, key)) return null;
-    const value = this.compiled.handles[key]!;
-    const index = value < 0 ? -value - 1 : value;
-    const account = this.summary(index);
-    return account ? { account, via: value < 0 ? 'former-handle' : 'handle' } : null;
+    const table = this.compiled.table;
+    const mask = this.slots - 1;
+    if (this.slots === 0) return null;
+    for (let slot = handleHash(key) & mask, probes = 0; probes < this.slots; slot = (slot + 1) & mask, probes++) {
+      const at = parseInt(table.slice(slot * SLOT_WIDTH, slot * SLOT_WIDTH + SLOT_WIDTH), 36);
+      if (at === 0) return null;
+      if (this.keys[at - 1] !== key) continue;
+      const position = at - 1;
+      const former = position >= this.size;
+      const account = this.summary(former ? this.formerOf[position - this.size]! : position);
+      return account ? { account, via: former ? 'former-handle' : 'handle' } : null;
+    }
+    return null;
   }
 
+  /** O(1) after the first call, which indexes the numeric ids. */
   byXId(xId: string): Match | null {
-    if (!Object.hasOwn(this.compiled.xIds, xId)) return null;
-    const account = this.summary(this.compiled.xIds[xId]!);
+    if (!this.xIds) {
+      this.xIds = new Map();
+      for (const [id, index] of lines(this.compiled.xIds)) this.xIds.set(id, index);
+    }
+    const index = this.xIds.get(xId);
+    const account = index === undefined ? undefined : this.summary(index);
     return account ? { account, via: 'x-id' } : null;
   }
 
@@ -101,8 +127,17 @@ export class DatasetIndex {
   }
 
   allSummaries(): readonly AccountSummary[] {
-    for (let i = 0; i < this.compiled.summaries.length; i++) this.summary(i);
+    for (let i = 0; i < this.size; i++) this.summary(i);
     return this.summaries as AccountSummary[];
+  }
+}
+
+/** "key\tindex" lines. */
+function* lines(text: string): Iterable<[string, number]> {
+  if (!text) return;
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) yield [line.slice(0, tab), Number(line.slice(tab + 1))];
   }
 }
 

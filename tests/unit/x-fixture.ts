@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotator, HOST_TAG, type Annotation, type BadgeRenderer } from '../../src/content/annotator';
 import type { Candidate } from '../../src/content/placements/types';
-import { COMPILED_FORMAT, type CompiledDataset, type SummaryRow } from '../../src/core/compiled';
+import { packIndex, type SummaryRow } from '../../src/core/compiled';
 import { DatasetIndex } from '../../src/core/lookup';
 import { CATEGORIES, KINDS } from '../../src/core/schema';
 
@@ -59,17 +59,13 @@ export const FIXTURE_ACCOUNTS: [id: string, handle: string, name: string, kind: 
 ];
 
 export function fixtureIndex(): DatasetIndex {
-  const handles: Record<string, number> = {};
-  const summaries: SummaryRow[] = [];
-  FIXTURE_ACCOUNTS.forEach(([id, handle, name, kind, category, country, former], i) => {
-    if (former) handles[former.toLowerCase()] = -(i + 1);
-    handles[handle.toLowerCase()] = i;
-    summaries.push([id, handle, name, KINDS.indexOf(kind as never), CATEGORIES.indexOf(category as never), country, 0, 0]);
+  const rows: SummaryRow[] = [];
+  const former: [string, number][] = [];
+  FIXTURE_ACCOUNTS.forEach(([id, handle, name, kind, category, country, formerHandle], i) => {
+    if (formerHandle) former.push([formerHandle, i]);
+    rows.push([id, handle, name, KINDS.indexOf(kind as never), CATEGORIES.indexOf(category as never), country, 0, 0]);
   });
-  const compiled: CompiledDataset = {
-    format: COMPILED_FORMAT, version: '0.0.0-test', released: '2024-01-01', handles, xIds: {}, summaries, details: [],
-  };
-  return new DatasetIndex(compiled);
+  return new DatasetIndex(packIndex({ version: '0.0.0-test', released: '2024-01-01' }, rows, former));
 }
 
 /** A renderer without UI: a bare host element per annotation, and a log of created/destroyed hosts. */
