@@ -1,10 +1,10 @@
+/** The compact dataset index compiled from dataset/ by the build (see src/core/compiled.ts, CompiledIndex). */
 declare module 'virtual:attache-dataset' {
-  import type { CompiledIndex } from './core/compiled';
-  const compiled: CompiledIndex;
+  const compiled: never;
   export default compiled;
 }
 
-/** The full entries, one JSON string per account (same order as the index's summaries). Background only. */
+/** The full entries, one JSON string per account, in the index's order. Background only. */
 declare module 'virtual:attache-details' {
   const details: readonly string[];
   export default details;

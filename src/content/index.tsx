@@ -4,7 +4,7 @@
  * Built as one standalone file (no web-accessible resources, nothing an x.com page can probe).
  */
 import browser from 'webextension-polyfill';
-import compiled from 'virtual:attache-dataset';
+import { bundledIndex as compiled } from '../bundled-dataset';
 import { DatasetIndex, parseDetails } from '../core/lookup';
 import type { AccountDetails } from '../core/compiled';
 import { CUSTOM_LAYER_PREFIX, CustomLayerIndex } from '../core/custom-layers';

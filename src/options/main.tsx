@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import compiled from 'virtual:attache-dataset';
+import { accountCount, bundledIndex as compiled } from '../bundled-dataset';
 import { LAYER_IDS } from '../core/layers';
 import { Switch } from '../pages/Switch';
 import { useSettings } from '../pages/useSettings';
@@ -142,7 +142,7 @@ function Options() {
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t('optionsAbout')}</h2>
-        <p>{t('popupDataset', [compiled.version, String(compiled.summaries.length)])}</p>
+        <p>{t('popupDataset', [compiled.version, String(accountCount(compiled))])}</p>
         <p class="muted">{t('optionsReleased', formatPartialDate(compiled.released))}</p>
         <p class="muted">{t('popupPrivacy')}</p>
       </section>

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import compiled from 'virtual:attache-dataset';
+import { accountCount, bundledIndex as compiled } from '../bundled-dataset';
 import { LAYER_IDS } from '../core/layers';
 import { CUSTOM_LAYER_PREFIX } from '../core/custom-layers';
 import { Switch } from '../pages/Switch';
@@ -79,7 +79,7 @@ function Popup() {
       <header class="popup-header">
         <h1>{t('popupTitle')}</h1>
         <span class="muted" data-attache-dataset-version={compiled.version}>
-          {t('popupDataset', [compiled.version, String(compiled.summaries.length)])}
+          {t('popupDataset', [compiled.version, String(accountCount(compiled))])}
         </span>
       </header>
       {[problem, customProblem, error].filter(Boolean).map((p) => (
