@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { accountCount, bundledIndex as compiled } from '../bundled-dataset';
-import { LAYER_IDS } from '../core/layers';
 import { Switch } from '../pages/Switch';
 import { useSettings } from '../pages/useSettings';
-import { layerLabel } from '../pages/layer-labels';
+import { LayerSwitches } from '../pages/LayerSwitches';
 import { download, today } from '../pages/download';
 import { PROMINENCE, defaultSettings, type Settings } from '../settings/settings';
 import { replaceSettings } from '../settings/store';
@@ -52,17 +51,7 @@ function Options() {
         <fieldset class="group">
           <legend>{t('popupLayers')}</legend>
           <p class="hint">{t('optionsLayersHint')}</p>
-          {LAYER_IDS.map((id) => (
-            <Switch
-              key={id}
-              id={`layer-${id}`}
-              layer={id}
-              label={layerLabel(id)}
-              checked={settings?.layers[id] ?? true}
-              disabled={!settings}
-              onChange={(on) => settings && update({ layers: { ...settings.layers, [id]: on } })}
-            />
-          ))}
+          <LayerSwitches settings={settings} update={update} />
         </fieldset>
         <fieldset class="group">
           <legend>{t('optionsProminence')}</legend>

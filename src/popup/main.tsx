@@ -2,12 +2,11 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { accountCount, bundledIndex as compiled } from '../bundled-dataset';
-import { LAYER_IDS } from '../core/layers';
 import { CUSTOM_LAYER_PREFIX } from '../core/custom-layers';
 import { Switch } from '../pages/Switch';
 import { useSettings } from '../pages/useSettings';
 import { useCustomLayers } from '../pages/useCustomLayers';
-import { layerLabel } from '../pages/layer-labels';
+import { LayerSwitches } from '../pages/LayerSwitches';
 import { PAGE_STATS, isPageStats, type PageStats } from '../pages/messages';
 import { updateCustomLayerMeta } from '../storage/custom-layers-store';
 import { t } from '../ui/i18n';
@@ -106,18 +105,7 @@ function Popup() {
       {stats && stats !== 'none' && stats.errors > 0 && <p class="problem">{t('popupErrors', String(stats.errors))}</p>}
       <fieldset class="layers" disabled={!settings?.enabled}>
         <legend>{t('popupLayers')}</legend>
-        {LAYER_IDS.map((id) => (
-          <Switch
-            key={id}
-            id={`layer-${id}`}
-            layer={id}
-            label={layerLabel(id)}
-            checked={settings?.layers[id] ?? true}
-            disabled={!settings}
-            extra={<LayerCount n={count(id)} />}
-            onChange={(on) => settings && update({ layers: { ...settings.layers, [id]: on } })}
-          />
-        ))}
+        <LayerSwitches settings={settings} update={update} extra={(id) => <LayerCount n={count(id)} />} />
       </fieldset>
       {custom.length > 0 && (
         <fieldset class="layers" disabled={!settings?.enabled}>

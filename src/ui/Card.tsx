@@ -2,12 +2,13 @@
  * The context card: who the account belongs to, roles with dates, and dated notices with each side's statement and
  * sources. Every dataset string is rendered as text (Preact escapes it); links are https only.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AccountDetails } from '../core/compiled';
 import type { Match } from '../core/lookup';
 import type { Notice, Role, Source } from '../core/schema';
 import { isHttpsUrl } from '../core/schema';
 import { Icon, iconFor } from './icons';
+import { Dialog } from './Dialog';
 import { SafeLink } from './SafeLink';
 
 export { SafeLink } from './SafeLink';
@@ -31,40 +32,24 @@ export interface CardProps {
 
 export function Card({ details, via, placement, datasetVersion, layers, custom, onClose, autoFocus }: CardProps) {
   const { account, notices } = details;
-  const root = useRef<HTMLDivElement>(null);
-  const headingId = 'attache-card-title';
   const lang = uiLanguage();
   const localName = account.names?.[lang] ?? account.names?.[lang.split('-')[0]!];
-
-  useEffect(() => {
-    if (autoFocus) root.current?.focus({ preventScroll: true });
-  }, []);
-
   const roles = [...(account.roles ?? [])].sort(compareRoles);
 
   return (
-    <div
-      ref={root}
-      class="card"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={headingId}
-      tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose('escape');
-        }
-      }}
-    >
-      <header class="card-header">
+    <Dialog
+      title={account.name}
+      titleId="attache-card-title"
+      autoFocus={autoFocus}
+      onClose={() => onClose('button')}
+      onEscape={() => onClose('escape')}
+      before={
         <span class={`avatar-icon cat-${account.category}`}>
           <Icon name={iconFor(account)} />
         </span>
-        <div class="titles">
-          <h2 id={headingId} class="name" dir="auto">
-            {account.name}
-          </h2>
+      }
+      subtitle={
+        <>
           {localName && localName !== account.name && (
             <p class="local-name" dir="auto">
               {localName}
@@ -73,11 +58,9 @@ export function Card({ details, via, placement, datasetVersion, layers, custom, 
           <p class="handle" dir="ltr">
             @{account.handle}
           </p>
-        </div>
-        <button type="button" class="close" aria-label={t('cardClose')} title={t('cardClose')} onClick={() => onClose('button')}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
+        </>
+      }
+    >
       <p class="facts">
         <span class="chip">{t(keyFor('category', account.category))}</span>
         <span class="chip">{countryName(account.country)}</span>
@@ -128,7 +111,7 @@ export function Card({ details, via, placement, datasetVersion, layers, custom, 
         <summary>{t('cardCorrection')}</summary>
         <Correction details={details} datasetVersion={datasetVersion} />
       </details>
-    </div>
+    </Dialog>
   );
 }
 
