@@ -14,13 +14,26 @@ export function t(key: string, substitutions?: string | string[]): string {
   return key;
 }
 
-/** Text direction of the UI language (from the i18n API's predefined message). */
-export function uiDirection(): 'ltr' | 'rtl' {
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/**
+ * Text direction of the UI language. The i18n API's `@@bidi_dir` is asked first; it answered "ltr" for an Arabic UI
+ * in Chromium's content scripts, so the language itself decides too (Intl's text info, then a list).
+ */
+export function uiDirection(language = uiLanguage()): 'ltr' | 'rtl' {
   try {
-    return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+    if (browser.i18n.getMessage('@@bidi_dir') === 'rtl') return 'rtl';
   } catch {
-    return 'ltr';
+    // no i18n (context invalidated): decide from the language
   }
+  try {
+    const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction?: string }; textInfo?: { direction?: string } };
+    const direction = locale.getTextInfo?.().direction ?? locale.textInfo?.direction;
+    if (direction === 'rtl' || direction === 'ltr') return direction;
+  } catch {
+    // not a valid tag: fall through
+  }
+  return RTL_LANGUAGES.has(language.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
 }
 
 let cachedLanguage: string | null = null;
