@@ -82,6 +82,8 @@ export class Annotator {
   /** Queued nodes that were removed: release the badges inside them if they are still detached when drained. */
   private readonly removed = new WeakSet<Element>();
   private readonly queue: SlicedQueue<Element>;
+  /** Every placement's instance selector in one, for a quick first check. */
+  private readonly anyInstance: string;
   private readonly layerEnabled: (layerId: string) => boolean;
   private lookalikeIndex: LookalikeIndex | null = null;
   private observer: MutationObserver | null = null;
@@ -95,6 +97,7 @@ export class Annotator {
   constructor(private readonly options: AnnotatorOptions) {
     this.doc = options.root ?? document;
     this.placements = options.placements ?? PLACEMENTS;
+    this.anyInstance = [...new Set(this.placements.map((p) => p.instanceSelector))].join(', ');
     this.layerEnabled = options.layerEnabled ?? (() => true);
     this.queue = new SlicedQueue<Element>((el) => this.process(el));
   }
@@ -266,6 +269,9 @@ export class Annotator {
     }
     const target = node.localName === HOST_TAG ? node.parentElement : node;
     if (!target) return;
+    // Most of X's own mutations (counters, timestamps, menus) touch nothing we annotate: two selector checks rule
+    // them out, instead of two per placement.
+    if (!target.closest(this.anyInstance) && (shallow || !target.querySelector(this.anyInstance))) return;
     for (const placement of this.placements) {
       try {
         const around = target.closest(placement.instanceSelector);
