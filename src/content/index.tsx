@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   browser.runtime.onMessage.addListener(onMessage);
 
   function shutdown() {
-    root.removeEventListener(SHUTDOWN, shutdown);
+    root.removeEventListener(SHUTDOWN, onShutdownRequest);
     try {
       unsubscribeSettings();
       unsubscribeCustom();
@@ -181,7 +181,12 @@ async function main(): Promise<void> {
     ui.stop();
     running = false;
   }
-  root.addEventListener(SHUTDOWN, shutdown);
+  // The page can dispatch this event too. A copy whose extension context is still valid was not replaced by an update
+  // or reload, so it ignores the request: a page cannot switch Attaché off.
+  const onShutdownRequest = () => {
+    if (!contextValid()) shutdown();
+  };
+  root.addEventListener(SHUTDOWN, onShutdownRequest);
   root.setAttribute(MARK, '');
 
   const [{ settings: loaded }] = await Promise.all([loadSettings(), loadCustom()]);

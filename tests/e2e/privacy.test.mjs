@@ -61,6 +61,22 @@ describe('privacy', () => {
     await page.close();
   });
 
+  it('a page cannot switch Attaché off by forging its shutdown signal', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/AmbLiuXiaoMing');
+    await waitForAttache(page);
+    await page.waitForSelector('attache-badge');
+    const before = await page.$$eval('attache-badge', (b) => b.length);
+    await page.evaluate(() => document.documentElement.dispatchEvent(new CustomEvent('attache:shutdown')));
+    await page.waitForTimeout(300);
+    assert.equal(await page.$$eval('attache-badge', (b) => b.length), before);
+    // And it still follows the page afterwards.
+    await page.evaluate(() => document.querySelector('[data-testid="cellInnerDiv"]')?.remove());
+    await page.waitForTimeout(200);
+    assert.ok((await page.$$eval('attache-badge', (b) => b.length)) > 0);
+    await page.close();
+  });
+
   it('the content script contains no network API at all', () => {
     const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
     for (const file of manifest.content_scripts.flatMap((c) => c.js)) {
