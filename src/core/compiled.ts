@@ -7,8 +7,15 @@ import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notic
 
 export const COMPILED_FORMAT = 3;
 
-/** [id, handle, name, kind index, category index, country, notice count, bit mask of notice types] */
-export type SummaryRow = [string, string, string, number, number, string, number, number];
+/**
+ * [id, handle, name, kind index, category index, country, notice count, bit mask of notice types, flags]
+ * flags: FORMER (every role of the person ended before the dataset's release).
+ */
+export type SummaryRow = [string, string, string, number, number, string, number, number, number?];
+
+export const FLAG_FORMER = 1;
+/** Base-36 digits per account in `codes`. */
+export const CODE_WIDTH = 6;
 
 /**
  * The compact index, as a few long strings rather than an object with a key per handle: parsing it costs little
@@ -38,7 +45,7 @@ export interface CompiledIndex {
   displayHandles: string;
   names: string;
   countries: string;
-  /** Five base-36 digits per account: kind, category, notice count (at most 35), notice-type mask (two digits). */
+  /** CODE_WIDTH base-36 digits per account: kind, category, notice count (at most 35), notice-type mask (two), flags. */
   codes: string;
 }
 
@@ -102,7 +109,7 @@ export function packIndex(
     displayHandles: rows.map((r) => r[1]).join('\n'),
     names: rows.map((r) => oneLine(r[2])).join('\n'),
     countries: rows.map((r) => r[5]).join('\n'),
-    codes: rows.map((r) => code(r[3], 1) + code(r[4], 1) + code(r[6], 1) + code(r[7], 2)).join(''),
+    codes: rows.map((r) => code(r[3], 1) + code(r[4], 1) + code(r[6], 1) + code(r[7], 2) + code(r[8] ?? 0, 1)).join(''),
   };
 }
 
@@ -117,6 +124,12 @@ export interface AccountDetails {
   notices: Notice[];
   /** Dataset file the account is defined in, for "suggest a correction". */
   file: string;
+}
+
+/** A person whose every role ended before the dataset's release: a former officeholder (badged as such). */
+function isFormer(account: Account, released: string): boolean {
+  const roles = account.roles ?? [];
+  return account.kind === 'person' && roles.length > 0 && roles.every((r) => r.to !== undefined && r.to < released);
 }
 
 export function compileDataset(dataset: Dataset, origins?: Map<string, { file: string }>): CompiledDataset {
@@ -146,6 +159,7 @@ export function compileDataset(dataset: Dataset, origins?: Map<string, { file: s
       account.country,
       notices.length,
       notices.reduce((mask, n) => mask | (1 << NOTICE_TYPES.indexOf(n.type)), 0),
+      isFormer(account, dataset.meta.released) ? FLAG_FORMER : 0,
     ]);
     const entry: AccountDetails = { account, notices, file: origins?.get(account.id)?.file ?? '' };
     details.push(JSON.stringify(entry));

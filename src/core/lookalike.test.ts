@@ -6,7 +6,7 @@ import type { AccountSummary } from './lookup';
 function summary(index: number, handle: string, name: string, kind: AccountSummary['kind'] = 'institution'): AccountSummary {
   return {
     index, id: handle.toLowerCase(), handle, name, kind, category: 'ministry', country: 'XX', noticeCount: 0, noticeTypes: [],
-    layers: ['officials-ministries'],
+    former: false, layers: ['officials-ministries'],
   };
 }
 

@@ -3,7 +3,7 @@
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './schema';
 import { accountLayers, type LayerId } from './layers';
-import { SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
+import { CODE_WIDTH, FLAG_FORMER, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
 
 export interface AccountSummary {
   index: number;
@@ -15,6 +15,8 @@ export interface AccountSummary {
   country: string;
   noticeCount: number;
   noticeTypes: Notice['type'][];
+  /** A person whose roles have all ended (a former head of state, say). */
+  former: boolean;
   /** Built-in layers this account belongs to (category layer first, then notice layers). */
   layers: LayerId[];
 }
@@ -66,7 +68,7 @@ export class DatasetIndex {
       names: this.compiled.names.split('\n'),
       countries: this.compiled.countries.split('\n'),
     });
-    const code = this.compiled.codes.slice(index * 5, index * 5 + 5);
+    const code = this.compiled.codes.slice(index * CODE_WIDTH, index * CODE_WIDTH + CODE_WIDTH);
     const mask = parseInt(code.slice(3, 5), 36);
     const noticeTypes = NOTICE_TYPES.filter((_, bit) => (mask & (1 << bit)) !== 0);
     const category = CATEGORIES[parseInt(code[1]!, 36)] ?? 'official';
@@ -80,6 +82,7 @@ export class DatasetIndex {
       country: c.countries[index]!,
       noticeCount: parseInt(code[2]!, 36),
       noticeTypes,
+      former: (parseInt(code[5] ?? '0', 36) & FLAG_FORMER) !== 0,
       layers: accountLayers(category, noticeTypes),
     };
     this.summaries[index] = summary;

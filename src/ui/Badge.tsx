@@ -24,7 +24,8 @@ export function badgeText(account: AccountSummary): { label: string; aria: strin
 }
 
 function computeBadgeText(account: AccountSummary): { label: string; aria: string } {
-  const category = t(keyFor('category', account.category));
+  const categoryName = t(keyFor('category', account.category));
+  const category = account.former ? t('badgeFormer', categoryName) : categoryName;
   const country = countryName(account.country);
   const shortCountry = countryName(account.country, undefined, 'short');
   const notices =

@@ -84,6 +84,14 @@ describe('Card with the bundled dataset', () => {
     expect(reasons).toEqual(['escape']);
   });
 
+  it('marks a person whose roles have all ended as former', () => {
+    const obama = index.byHandle('BarackObama')!.account;
+    expect(obama.former).toBe(true);
+    expect(badgeText(obama).label).toBe('Head of state (former) · US');
+    expect(match.account.former).toBe(false); // Liu Xiaoming still holds a role
+    expect(index.byHandle('POTUS')!.account.former).toBe(false); // an institution is never "former"
+  });
+
   it('badge text and label give the full meaning, not colour alone', () => {
     expect(badgeText(match.account)).toEqual({
       label: 'Diplomat · China',
