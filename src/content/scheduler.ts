@@ -91,10 +91,12 @@ export class SlicedQueue<T> {
 
   private drain(budgetMs: number): void {
     const start = this.now();
+    let processed = 0;
     for (const item of this.queue) {
       this.queue.delete(item);
       this.process(item);
-      if (this.now() - start >= budgetMs) break;
+      // Most items take microseconds: reading the clock after each one cost more than some of them (profiled).
+      if ((++processed & 3) === 0 && this.now() - start >= budgetMs) break;
     }
     if (this.queue.size > 0 && !this.stopped) this.schedule();
   }
