@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 /** The badge: icon + short text ("Diplomat · China") + a notice marker; a button that opens the context card. */
 import type { AccountSummary } from '../core/lookup';
 import { Icon, iconFor } from './icons';
@@ -6,7 +7,7 @@ import { countryName, keyFor, t } from './i18n';
 export interface BadgeProps {
   account: AccountSummary;
   expanded: boolean;
-  onActivate: (button: HTMLButtonElement, via: 'click' | 'keyboard') => void;
+  onActivate: () => void;
   onHoverStart?: () => void;
   onHoverEnd?: () => void;
 }
@@ -36,22 +37,46 @@ function computeBadgeText(account: AccountSummary): { label: string; aria: strin
   };
 }
 
-export function Badge({ account, expanded, onActivate, onHoverStart, onHoverEnd }: BadgeProps) {
-  const { label, aria } = badgeText(account);
+/** The button every kind of badge is: opens its card on click, Enter or Space; optionally on hover. */
+export function BadgeButton(props: {
+  class: string;
+  ariaLabel: string;
+  expanded: boolean;
+  onActivate: () => void;
+  onHoverStart?: () => void;
+  onHoverEnd?: () => void;
+  children: ComponentChildren;
+}) {
+  const { expanded, onActivate, onHoverStart, onHoverEnd } = props;
   return (
     <button
       type="button"
-      class={`badge cat-${account.category}`}
-      aria-label={aria}
+      class={props.class}
+      aria-label={props.ariaLabel}
       aria-haspopup="dialog"
       aria-expanded={expanded ? 'true' : 'false'}
       onClick={(e) => {
         e.preventDefault();
-        // detail === 0: activated from the keyboard (Enter/Space) rather than a pointer.
-        onActivate(e.currentTarget, e.detail === 0 ? 'keyboard' : 'click');
+        onActivate();
       }}
       onPointerEnter={(e) => e.pointerType === 'mouse' && onHoverStart?.()}
       onPointerLeave={(e) => e.pointerType === 'mouse' && onHoverEnd?.()}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+export function Badge({ account, expanded, onActivate, onHoverStart, onHoverEnd }: BadgeProps) {
+  const { label, aria } = badgeText(account);
+  return (
+    <BadgeButton
+      class={`badge cat-${account.category}`}
+      ariaLabel={aria}
+      expanded={expanded}
+      onActivate={onActivate}
+      onHoverStart={onHoverStart}
+      onHoverEnd={onHoverEnd}
     >
       <Icon name={iconFor(account)} />
       <span class="label" dir="auto">
@@ -63,6 +88,6 @@ export function Badge({ account, expanded, onActivate, onHoverStart, onHoverEnd 
           <span class="notice-count">{account.noticeCount}</span>
         </span>
       )}
-    </button>
+    </BadgeButton>
   );
 }

@@ -1,5 +1,6 @@
 /** Badges and card sections for accounts on the researcher's own lists (custom layers). */
 import type { CustomMatch } from '../core/custom-layers';
+import { BadgeButton } from './Badge';
 import { Dialog } from './Dialog';
 import { SafeLink } from './SafeLink';
 import { countryName, keyFor, t } from './i18n';
@@ -8,23 +9,13 @@ export function CustomBadge(props: { matches: readonly CustomMatch[]; expanded: 
   const { matches, expanded, onActivate } = props;
   const first = matches[0]!;
   return (
-    <button
-      type="button"
-      class="badge custom"
-      aria-haspopup="dialog"
-      aria-expanded={expanded ? 'true' : 'false'}
-      aria-label={t('customBadgeAria', [first.layer.name, first.entry.label])}
-      onClick={(e) => {
-        e.preventDefault();
-        onActivate();
-      }}
-    >
+    <BadgeButton class="badge custom" ariaLabel={t('customBadgeAria', [first.layer.name, first.entry.label])} expanded={expanded} onActivate={onActivate}>
       <span class="swatch" style={{ background: safeColour(first.layer.colour) }} aria-hidden="true" />
       <span class="label" dir="auto">
         {first.entry.label}
       </span>
       {matches.length > 1 && <span class="more">+{matches.length - 1}</span>}
-    </button>
+    </BadgeButton>
   );
 }
 

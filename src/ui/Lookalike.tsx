@@ -1,6 +1,7 @@
 /** Warning badge and card for an account that imitates an official one: what it is not, and where the real one is. */
 import type { AccountSummary } from '../core/lookup';
 import type { LookalikeReason } from '../core/lookalike';
+import { BadgeButton } from './Badge';
 import { Dialog } from './Dialog';
 import { SafeLink } from './SafeLink';
 import { Icon } from './icons';
@@ -13,22 +14,12 @@ function reasonText(reason: LookalikeReason): string {
 export function LookalikeBadge(props: { resembles: AccountSummary; reason: LookalikeReason; expanded: boolean; onActivate: () => void }) {
   const { resembles, reason, expanded, onActivate } = props;
   return (
-    <button
-      type="button"
-      class="badge warning"
-      aria-haspopup="dialog"
-      aria-expanded={expanded ? 'true' : 'false'}
-      aria-label={t('lookalikeAria', [resembles.handle, resembles.name, reasonText(reason)])}
-      onClick={(e) => {
-        e.preventDefault();
-        onActivate();
-      }}
-    >
+    <BadgeButton class="badge warning" ariaLabel={t('lookalikeAria', [resembles.handle, resembles.name, reasonText(reason)])} expanded={expanded} onActivate={onActivate}>
       <Icon name="notice" class="icon warning-icon" />
       <span class="label" dir="auto">
         {t('lookalikeBadge', resembles.handle)}
       </span>
-    </button>
+    </BadgeButton>
   );
 }
 
