@@ -64,9 +64,10 @@ export function summarise(result) {
       }
       variants[variant] = v;
     }
+    // With --variants, some variants are missing: their figures are NaN (shown as –), never a crash.
     const naiveOverAttache = median(rounds.map((round) => {
-      const none = by('none', round).metrics.TaskDuration;
-      return (by('naive', round).metrics.TaskDuration - none) / (by('attache', round).metrics.TaskDuration - none);
+      const none = by('none', round)?.metrics.TaskDuration;
+      return (by('naive', round)?.metrics.TaskDuration - none) / (by('attache', round)?.metrics.TaskDuration - none);
     }));
     sizes[size] = { variants, naiveOverAttache };
     const a = variants.attache;

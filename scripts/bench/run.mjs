@@ -2,7 +2,7 @@
 // `npm run bench`: Attaché in headless Chromium on a synthetic, X-like infinite timeline, side by side with no
 // extension and with a naive reference annotator; plus dataset scale and the content script's size.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
-// Options: --quick, --rounds N, --sizes 1000,10000, --no-trace, --no-save. Writes scripts/bench/results/.
+// Options: --quick, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --no-save. Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,10 @@ const ROUNDS = Number(option('--rounds', QUICK ? 1 : 5));
 const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
 const TRACE = !flag('--no-trace');
 const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 3));
-const SAVE = !flag('--no-save') && !QUICK;
+const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants');
+/** A subset of variants, for profiling work (never saved as the results). */
+const VARIANTS = option('--variants', 'none,attache,naive,control').split(',');
+if (!VARIANTS.includes('none') || !VARIANTS.includes('attache')) throw new Error('--variants must include none and attache');
 /** Posts per batch, ms between batches, cells kept mounted, ms to wait after the last batch. */
 const SCROLL = { batch: 10, intervalMs: 32, window: 30, settleMs: 600 };
 /** 10,000 posts: bigger batches and fewer rounds keep the run to a few minutes. */
@@ -215,7 +218,7 @@ async function main() {
   try {
     // Warm-up: one short scroll per browser (first-navigation costs are not the extension's).
     for (const variant of ['none', 'attache', 'control']) await runOnce({ variant, browsers, naiveSource, size: Math.min(50, SIZES[0]) });
-    const allVariants = ['none', 'attache', 'naive', 'control'];
+    const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v));
     // The control only checks the measurement: it runs at the first size.
     for (const total of SIZES) {
       const variants = total === SIZES[0] ? allVariants : allVariants.filter((v) => v !== 'control');

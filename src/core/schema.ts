@@ -34,6 +34,8 @@ export function comparePartialDates(a: string, b: string): number {
 }
 
 export function isHttpsUrl(value: string): boolean {
+  // Most values that fail fail here, without the cost of a thrown TypeError (the content script asks at start-up).
+  if (typeof value !== 'string' || !/^https:\/\//i.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;

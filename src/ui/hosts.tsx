@@ -74,6 +74,24 @@ function attachShadowWithStyles(host: HTMLElement, kind: keyof typeof CSS): Shad
   return shadow;
 }
 
+/** What makes two badges look the same: their markup is then one template, cloned. */
+function templateKey(annotation: Annotation): string {
+  if (annotation.kind === 'official') return `o|${annotation.match.account.index}`;
+  if (annotation.kind === 'lookalike') return `l|${annotation.resembles.index}|${annotation.reason}`;
+  return `c|${annotation.matches.map((m) => [m.layer.id, m.layer.name, m.layer.colour, m.entry.label].join('\u0000')).join('\u0001')}`;
+}
+
+const noop = () => {};
+
+/** The Preact tree of a badge (closed; its clicks and hovers are heard by the host, see AttacheUi.create). */
+function badgeMarkup(annotation: Annotation) {
+  if (annotation.kind === 'lookalike') {
+    return <LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} expanded={false} onActivate={noop} />;
+  }
+  if (annotation.kind === 'custom') return <CustomBadge matches={annotation.matches} expanded={false} onActivate={noop} />;
+  return <Badge account={annotation.match.account} expanded={false} onActivate={noop} />;
+}
+
 interface BadgeState {
   /** The notice line under the post, when the reader chose that prominence. */
   companion?: HTMLElement;
@@ -97,6 +115,8 @@ export interface UiOptions {
 export class AttacheUi implements BadgeRenderer {
   private readonly doc: Document;
   private readonly badges = new WeakMap<HTMLElement, BadgeState>();
+  /** Badge markup per distinct badge (see badgeTemplate). */
+  private readonly templates = new Map<string, Element>();
   /** Increases with every opening, so a late answer for an earlier card is ignored. */
   private openTicket = 0;
   private readonly theme: ThemeWatcher;
@@ -132,7 +152,21 @@ export class AttacheUi implements BadgeRenderer {
     const shadow = attachShadowWithStyles(host, 'badge');
     const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0 };
     this.badges.set(host, state);
-    this.renderBadge(host, state);
+    shadow.append(this.badgeTemplate(annotation).cloneNode(true));
+    // The clone carries no listeners: the shadow root hears the button's clicks (Enter and Space click a button).
+    shadow.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
+      else void this.openCard(host, false);
+    });
+    if (annotation.kind === 'official') {
+      host.addEventListener('pointerenter', (event) => {
+        if ((event as PointerEvent).pointerType === 'mouse') this.hoverStart(host, state);
+      });
+      host.addEventListener('pointerleave', (event) => {
+        if ((event as PointerEvent).pointerType === 'mouse') this.hoverEnd(host, state);
+      });
+    }
     if (annotation.kind === 'official' && annotation.match.account.noticeCount > 0 && candidate.placement === 'tweet-author' && this.options.noticeLine?.()) {
       void this.noticeLine(host, annotation.match.account.index, candidate);
     }
@@ -171,7 +205,6 @@ export class AttacheUi implements BadgeRenderer {
     }
     if (state.hoverTimer) clearTimeout(state.hoverTimer);
     if (this.card?.badge === host) this.closeCard(false);
-    render(null, state.shadow);
     this.badges.delete(host);
   }
 
@@ -186,7 +219,7 @@ export class AttacheUi implements BadgeRenderer {
     card.host.remove();
     const state = this.badges.get(card.badge);
     if (state) {
-      this.renderBadge(card.badge, state);
+      this.syncExpanded(card.badge, state);
       if (restoreFocus) state.shadow.querySelector('button')?.focus();
     }
   }
@@ -195,29 +228,27 @@ export class AttacheUi implements BadgeRenderer {
     return this.card?.host ?? null;
   }
 
-  private renderBadge(host: HTMLElement, state: BadgeState): void {
-    const annotation = state.annotation;
-    const expanded = this.card?.badge === host;
-    const toggle = () => {
-      if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
-      else void this.openCard(host, false);
-    };
-    if (annotation.kind === 'lookalike') {
-      render(<LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} expanded={expanded} onActivate={toggle} />, state.shadow);
-    } else if (annotation.kind === 'custom') {
-      render(<CustomBadge matches={annotation.matches} expanded={expanded} onActivate={toggle} />, state.shadow);
-    } else {
-      render(
-        <Badge
-          account={annotation.match.account}
-          expanded={expanded}
-          onActivate={toggle}
-          onHoverStart={() => this.hoverStart(host, state)}
-          onHoverEnd={() => this.hoverEnd(host, state)}
-        />,
-        state.shadow,
-      );
+  /**
+   * The badge's markup, rendered by Preact once per distinct badge and cloned for every further appearance: an
+   * account can appear hundreds of times on a timeline, and a clone costs a fraction of a render.
+   */
+  private badgeTemplate(annotation: Annotation): Element {
+    const key = templateKey(annotation);
+    let template = this.templates.get(key);
+    if (!template) {
+      const box = this.doc.createElement('div');
+      render(badgeMarkup(annotation), box);
+      template = box.firstElementChild!;
+      // Custom lists can be renamed and recoloured at will: the cache is bounded.
+      if (this.templates.size >= 2000) this.templates.clear();
+      this.templates.set(key, template);
     }
+    return template;
+  }
+
+  /** Tells assistive technology whether the badge's card is open. */
+  private syncExpanded(host: HTMLElement, state: BadgeState): void {
+    state.shadow.querySelector('button')?.setAttribute('aria-expanded', this.card?.badge === host ? 'true' : 'false');
   }
 
   private hoverStart(host: HTMLElement, state: BadgeState): void {
@@ -330,7 +361,7 @@ export class AttacheUi implements BadgeRenderer {
     );
     this.position(host, badge);
     this.doc.addEventListener('pointerdown', this.onOutsidePointer, true);
-    this.renderBadge(badge, state);
+    this.syncExpanded(badge, state);
   }
 
   /**

@@ -55,11 +55,21 @@ export function keyFor(prefix: string, value: string): string {
 }
 
 const regionNames = new Map<string, Intl.DisplayNames | null>();
+/** Names already looked up (Intl.DisplayNames#of costs far more than a map lookup; badges ask for a few names often). */
+const regionNameCache = new Map<string, string>();
 
 /** Country (or international body) name in the UI language; `short` gives "US", "UK" for badges. */
 export function countryName(code: string, language = uiLanguage(), style: 'long' | 'short' = 'long'): string {
   if (code === 'INT') return t('countryInternational');
   const cacheKey = `${language}|${style}`;
+  const known = regionNameCache.get(`${cacheKey}|${code}`);
+  if (known !== undefined) return known;
+  const name = lookUpRegionName(code, language, style, cacheKey);
+  regionNameCache.set(`${cacheKey}|${code}`, name);
+  return name;
+}
+
+function lookUpRegionName(code: string, language: string, style: 'long' | 'short', cacheKey: string): string {
   let names = regionNames.get(cacheKey);
   if (names === undefined) {
     try {

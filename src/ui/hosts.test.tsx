@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+/**
+ * Badge hosts: the markup is rendered once per distinct badge and cloned; clones still open and close their card,
+ * report it with aria-expanded, and open on hover (official accounts) after the reader's delay.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AttacheUi } from './hosts';
+import type { Annotation } from '../content/annotator';
+import type { Candidate } from '../content/placements/types';
+import { fixtureIndex } from '../../tests/unit/x-fixture';
+
+const index = fixtureIndex();
+
+function candidate(handle: string): Candidate {
+  const instance = document.createElement('article');
+  const after = document.createElement('a');
+  instance.append(after);
+  document.body.append(instance);
+  return { placement: 'tweet-author', instance, slot: '', handle, after };
+}
+
+function official(handle: string): Annotation {
+  return { kind: 'official', match: index.byHandle(handle)!, custom: [] };
+}
+
+function mount(ui: AttacheUi, annotation: Annotation, handle: string): HTMLElement {
+  const c = candidate(handle);
+  const host = ui.create(annotation, c);
+  c.after.after(host);
+  return host;
+}
+
+const button = (host: HTMLElement) => host.shadowRoot!.querySelector('button')!;
+
+let ui: AttacheUi | null = null;
+afterEach(() => {
+  ui?.stop();
+  ui = null;
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
+
+describe('badge hosts', () => {
+  it('renders one markup per account and clones it: same content, separate nodes', () => {
+    const details = vi.fn(async () => null);
+    ui = new AttacheUi({ index, details, hoverDelayMs: () => 0 });
+    const a = mount(ui, official('StateDept'), 'StateDept');
+    const b = mount(ui, official('StateDept'), 'StateDept');
+    const other = mount(ui, official('RT_com'), 'RT_com');
+    expect(button(a)).not.toBe(button(b));
+    expect(button(a).outerHTML).toBe(button(b).outerHTML);
+    expect(button(a).getAttribute('aria-label')).toContain('Department of State');
+    expect(button(other).outerHTML).not.toBe(button(a).outerHTML);
+    expect(button(a).getAttribute('aria-expanded')).toBe('false');
+    // No card was asked for: details are fetched only when a card opens.
+    expect(details).not.toHaveBeenCalled();
+  });
+
+  it('a cloned badge opens its card on click and closes it on the next, with aria-expanded following', async () => {
+    ui = new AttacheUi({ index, details: async () => null, hoverDelayMs: () => 0 });
+    const lookalike: Annotation = { kind: 'lookalike', resembles: index.byHandle('StateDept')!.account, reason: 'confusable' };
+    mount(ui, lookalike, 'StateDeqt');
+    const host = mount(ui, lookalike, 'StateDeqt');
+    button(host).click();
+    await Promise.resolve();
+    expect(ui.openCardHost?.getAttribute('data-attache-card')).toBe('us-state-department');
+    expect(button(host).getAttribute('aria-expanded')).toBe('true');
+    button(host).click();
+    await Promise.resolve();
+    expect(ui.openCardHost).toBeNull();
+    expect(button(host).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('hovering an official badge with a mouse asks for its card after the delay; a touch does not', async () => {
+    vi.useFakeTimers();
+    const details = vi.fn(async () => null);
+    ui = new AttacheUi({ index, details, hoverDelayMs: () => 300 });
+    const host = mount(ui, official('AmbLiuXiaoMing'), 'AmbLiuXiaoMing');
+    const account = index.byHandle('AmbLiuXiaoMing')!.account;
+    host.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
+    vi.advanceTimersByTime(1000);
+    expect(details).not.toHaveBeenCalled();
+    host.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    vi.advanceTimersByTime(299);
+    expect(details).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(details).toHaveBeenCalledWith(account.index);
+    // Leaving before the delay cancels.
+    details.mockClear();
+    host.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    host.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    vi.advanceTimersByTime(1000);
+    expect(details).not.toHaveBeenCalled();
+  });
+});
