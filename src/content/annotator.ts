@@ -82,8 +82,10 @@ export class Annotator {
   /** Queued nodes that were removed: release the badges inside them if they are still detached when drained. */
   private readonly removed = new WeakSet<Element>();
   private readonly queue: SlicedQueue<Element>;
-  /** Every placement's instance selector in one, for a quick first check. */
+  /** Every placement's instance selector in one: one selector pass finds the instances of all placements. */
   private readonly anyInstance: string;
+  /** Placements grouped by their instance selector (in registry order). */
+  private readonly groups: readonly { selector: string; placements: readonly Placement[] }[];
   private readonly layerEnabled: (layerId: string) => boolean;
   private lookalikeIndex: LookalikeIndex | null = null;
   private observer: MutationObserver | null = null;
@@ -97,7 +99,14 @@ export class Annotator {
   constructor(private readonly options: AnnotatorOptions) {
     this.doc = options.root ?? document;
     this.placements = options.placements ?? PLACEMENTS;
-    this.anyInstance = [...new Set(this.placements.map((p) => p.instanceSelector))].join(', ');
+    const groups = new Map<string, Placement[]>();
+    for (const placement of this.placements) {
+      const group = groups.get(placement.instanceSelector);
+      if (group) group.push(placement);
+      else groups.set(placement.instanceSelector, [placement]);
+    }
+    this.groups = [...groups].map(([selector, placements]) => ({ selector, placements }));
+    this.anyInstance = this.groups.map((g) => g.selector).join(', ');
     this.layerEnabled = options.layerEnabled ?? (() => true);
     this.queue = new SlicedQueue<Element>((el) => this.process(el));
   }
@@ -269,17 +278,33 @@ export class Annotator {
     }
     const target = node.localName === HOST_TAG ? node.parentElement : node;
     if (!target) return;
-    // Most of X's own mutations (counters, timestamps, menus) touch nothing we annotate: two selector checks rule
-    // them out, instead of two per placement.
-    if (!target.closest(this.anyInstance) && (shallow || !target.querySelector(this.anyInstance))) return;
-    for (const placement of this.placements) {
+    // One selector pass for all placements: the instances around the change (nearest first), then those inside it
+    // (unless only the text around was touched). Most of X's own mutations (counters, timestamps, menus) touch no
+    // instance at all and end here after two selector checks.
+    for (let around = target.closest(this.anyInstance); around; around = around.parentElement?.closest(this.anyInstance) ?? null) {
+      this.reconcileAll(around, page);
+    }
+    if (shallow) return;
+    for (const instance of target.querySelectorAll(this.anyInstance)) this.reconcileAll(instance, page);
+  }
+
+  /** Reconciles every placement whose instances `instance` is one of (a post is three: author, reposter, reply-to). */
+  private reconcileAll(instance: Element, page: PageContext): void {
+    for (const group of this.groups) {
+      let matches: boolean;
       try {
-        const around = target.closest(placement.instanceSelector);
-        if (around) this.reconcile(placement, around, page);
-        if (shallow) continue;
-        for (const instance of target.querySelectorAll(placement.instanceSelector)) this.reconcile(placement, instance, page);
+        matches = instance.matches(group.selector);
       } catch (error) {
-        this.options.onError?.(error, placement.name);
+        for (const placement of group.placements) this.options.onError?.(error, placement.name);
+        continue;
+      }
+      if (!matches) continue;
+      for (const placement of group.placements) {
+        try {
+          this.reconcile(placement, instance, page);
+        } catch (error) {
+          this.options.onError?.(error, placement.name);
+        }
       }
     }
   }
