@@ -77,8 +77,9 @@ export function summarise(result) {
     }
     if (a.warnings) breakage.push(`${size} posts: ${a.warnings} lookalike warnings on fictional accounts`);
     for (const e of new Set(a.errors)) breakage.push(`${size} posts, Attaché: ${e}`);
-    const naive = variants.naive?.placements['tweet-author'];
-    if (naive && naive.placed !== naive.expected) breakage.push(`${size} posts: the naive reference placed ${naive.placed} of ${naive.expected} (harness problem)`);
+    for (const [p, c] of Object.entries(variants.naive?.placements ?? {})) {
+      if (c.missing || c.unexpected) breakage.push(`${size} posts: the naive reference placed ${c.placed} of ${c.expected} ${p} badges, ${c.unexpected} unexpected (harness problem)`);
+    }
   }
   for (const t of result.traced ?? []) {
     for (const e of new Set(t.errors)) if (t.variant === 'attache') breakage.push(`traced run, Attaché: ${e}`);
@@ -152,20 +153,20 @@ export function markdown(result) {
   for (const [size, s] of Object.entries(summary.sizes)) {
     const sc = result.settings.scroll[size];
     out.push(`#### ${Number(size).toLocaleString('en')} posts (batches of ${sc.batch} every ${sc.intervalMs} ms, ${sc.window} cells mounted)`, '');
-    out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | next-frame floor p50 / p95 ms | badge in first frame | post-author badges placed / expected |');
+    out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | next-frame floor p50 / p95 ms | badge in first frame | badges placed / expected (5 placements) |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [variant, v] of Object.entries(s.variants)) {
-      const ta = v.placements['tweet-author'];
+      const all = Object.values(v.placements).reduce((t, c) => ({ placed: t.placed + c.placed, expected: t.expected + c.expected }), { placed: 0, expected: 0 });
       out.push(`| ${NAMES[variant]} | ${f0(v.median.TaskDuration)} | ${f0(v.median.ScriptDuration)} | ${variant === 'none' ? '—' : `${pct(v.ratio.TaskDuration)} (${pct(v.taskRatioRange[0])}…${pct(v.taskRatioRange[1])})`} | `
         + `${f0(v.median.LayoutCount)} | ${f0(v.median.RecalcStyleCount)} | ${f1(v.median.LayoutDuration)} | ${f1(v.median.RecalcStyleDuration)} | ${mb(v.median.JSHeapUsedSize)} | `
         + `${v.latency ? `${f1(v.latency.p50)} / ${f1(v.latency.p95)} / ${f1(v.latency.max)}` : '—'} | ${v.latency ? `${f1(v.latency.frameWaitP50)} / ${f1(v.latency.frameWaitP95)}` : '—'} | ${v.latency ? `${(v.latency.firstFrameShare * 100).toFixed(1)}%` : '—'} | `
-        + `${variant === 'attache' || variant === 'naive' ? `${ta?.placed ?? 0} / ${ta?.expected ?? 0}` : '—'} |`);
+        + `${variant === 'attache' || variant === 'naive' ? `${all.placed} / ${all.expected}` : '—'} |`);
     }
     out.push('');
     const a = s.variants.attache;
     out.push(`Page load to ready, extra over no extension: script ${f1(a.extra.StartupScript)} ms, task ${f1(a.extra.StartupTask)} ms (includes the content script's evaluation and first pass).`, '');
     out.push(`Extra main-thread time over no extension (median of per-round differences): Attaché ${f0(a.extra.TaskDuration)} ms `
-      + `(script ${f0(a.extra.ScriptDuration)} ms), naive ${f0(s.variants.naive?.extra.TaskDuration)} ms; naive ÷ Attaché = ${f1(s.naiveOverAttache)}×.`, '');
+      + `(script ${f0(a.extra.ScriptDuration)} ms), naive ${f0(s.variants.naive?.extra.TaskDuration)} ms (script ${f0(s.variants.naive?.extra.ScriptDuration)} ms); naive ÷ Attaché = ${f1(s.naiveOverAttache)}×.`, '');
     out.push('Attaché badges per placement, all runs: ' + Object.entries(a.placements).map(([p, c]) => `${p} ${c.placed}/${c.expected}${c.unexpected ? ` (+${c.unexpected} unexpected)` : ''}`).join(', ')
       + `; lookalike warnings on fictional accounts: ${a.warnings}; badge re-insertions per run: ${f0(a.reinsertions)}.`, '');
   }

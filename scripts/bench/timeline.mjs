@@ -142,7 +142,7 @@ function benchRuntime(config) {
       const c = node.closest('[data-testid="cellInnerDiv"]');
       const i = c ? cellOf.get(c) : undefined;
       if (i === undefined) continue;
-      const placement = isHost ? node.getAttribute('data-attache-placement') : 'tweet-author';
+      const placement = node.getAttribute(isHost ? 'data-attache-placement' : 'data-placement');
       const handle = isHost ? node.getAttribute('data-attache-handle') : node.getAttribute('data-handle');
       if (isNaive) naiveSpans++;
       const key = `${i}|${placement}|${handle}`;

@@ -4,37 +4,46 @@ import { SlicedQueue } from './scheduler';
 function harness(budgetMs: number, costMs: number) {
   let clock = 0;
   const posted: (() => void)[] = [];
+  const first: (() => void)[] = [];
   const done: number[] = [];
   const queue = new SlicedQueue<number>(
     (n) => {
       clock += costMs;
       done.push(n);
     },
-    { budgetMs, now: () => clock, post: (run) => posted.push(run) },
+    { budgetMs, now: () => clock, post: (run) => posted.push(run), postFirst: (run) => first.push(run) },
   );
-  const runNextTask = () => posted.shift()?.();
-  return { queue, posted, done, runNextTask };
+  /** The microtask after the mutation callback, if one is pending, else the next frame. */
+  const runNextTask = () => (first.length ? first.shift()!() : posted.shift()?.());
+  return { queue, posted, first, done, runNextTask };
 }
 
 describe('SlicedQueue', () => {
-  it('does nothing while the mutation callback runs: work waits for a task of its own', () => {
-    const { queue, done, posted } = harness(4, 1);
+  it('does nothing while the mutation callback runs: new work waits for one microtask after it', () => {
+    const { queue, done, posted, first } = harness(4, 1);
     queue.add(1);
     queue.add(2);
     expect(done).toEqual([]);
-    expect(posted).toHaveLength(1); // one task posted, not one per item
+    expect(first).toHaveLength(1); // one slice posted, not one per item
+    expect(posted).toHaveLength(0);
   });
 
-  it('drains in slices of about the budget (the clock is read every fourth item), posting the rest as new tasks', () => {
-    const { queue, done, runNextTask, posted } = harness(4, 1);
+  it('drains in slices of about the budget (the clock is read every fourth item), the rest in later frames', () => {
+    const { queue, done, runNextTask, posted, first } = harness(4, 1);
     for (let i = 0; i < 10; i++) queue.add(i);
     runNextTask();
     expect(done).toEqual([0, 1, 2, 3]);
+    // What is left waits for the next frame, and work added meanwhile joins it rather than posting a microtask.
     expect(posted).toHaveLength(1);
+    queue.add(10);
+    expect(first).toHaveLength(0);
     runNextTask();
     runNextTask();
-    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(posted).toHaveLength(0);
+    // Once drained, new work starts with a microtask again.
+    queue.add(11);
+    expect(first).toHaveLength(1);
   });
 
   it('never overruns the budget by more than three items', () => {
