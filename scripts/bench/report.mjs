@@ -45,6 +45,8 @@ export function summarise(result) {
         firstFrameShare: median(mine.map((r) => r.framesToBadge.firstFrameShare)),
         frameWaitP50: median(mine.map((r) => r.frameWait.p50)),
         frameWaitP95: median(mine.map((r) => r.frameWait.p95)),
+        afterPageP50: median(mine.map((r) => r.afterPage?.p50)),
+        afterPageP95: median(mine.map((r) => r.afterPage?.p95)),
       } : null;
       const placements = {};
       for (const r of mine) for (const [p, c] of Object.entries(r.perPlacement)) {
@@ -125,7 +127,7 @@ export function summarise(result) {
     ...(traced.attache ? [{ item: `Extra main-thread time vs no extension (${first} posts; thread CPU time, trace)`, target: `≤ ${BUDGET.extraMainThreadPct}%`, value: `${cpuPct.toFixed(1)}%`, pass: cpuPct <= BUDGET.extraMainThreadPct }] : []),
     { item: 'Extra time of the naive annotator ÷ Attaché’s (task time)', target: `≥ ${BUDGET.naiveFactor}×`, value: `${sizes[first].naiveOverAttache.toFixed(1)}×`, pass: sizes[first].naiveOverAttache >= BUDGET.naiveFactor },
     ...(traced.attache ? [{ item: 'Extra time of the naive annotator ÷ Attaché’s (thread CPU time)', target: `≥ ${BUDGET.naiveFactor}×`, value: `${cpuNaiveOverAttache.toFixed(1)}×`, pass: cpuNaiveOverAttache >= BUDGET.naiveFactor }] : []),
-    { item: 'Badge latency p95 (post authors)', target: `≤ ${BUDGET.latencyP95Ms} ms`, value: `${s.attache.latency?.p95.toFixed(1)} ms`, pass: s.attache.latency?.p95 <= BUDGET.latencyP95Ms },
+    { item: 'Badge latency p95 (post authors)', target: `≤ ${BUDGET.latencyP95Ms} ms`, value: `${s.attache.latency?.p95.toFixed(1)} ms (${f1(s.attache.latency?.afterPageP95)} ms after the page's own work; naive ${f1(s.naive?.latency?.p95)} ms)`, pass: s.attache.latency?.p95 <= BUDGET.latencyP95Ms },
     { item: 'All expected badges placed', target: 'all', value: allPlaced ? 'all' : 'missing or unexpected badges', pass: allPlaced },
     { item: 'Start-up, bundled dataset: content script evaluation (trace, EvaluateScript)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: Number.isFinite(evalMs) ? `${evalMs.toFixed(1)} ms` : 'not traced', pass: evalMs <= BUDGET.startupBundledMs },
     { item: 'Start-up, bundled dataset: extra script time to ready (untraced, page load)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: `${startupExtra.toFixed(1)} ms`, pass: startupExtra <= BUDGET.startupBundledMs },
@@ -153,13 +155,13 @@ export function markdown(result) {
   for (const [size, s] of Object.entries(summary.sizes)) {
     const sc = result.settings.scroll[size];
     out.push(`#### ${Number(size).toLocaleString('en')} posts (batches of ${sc.batch} every ${sc.intervalMs} ms, ${sc.window} cells mounted)`, '');
-    out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | next-frame floor p50 / p95 ms | badge in first frame | badges placed / expected (5 placements) |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | after the page's own work p50 / p95 ms | next frame p50 / p95 ms | badge in first frame | badges placed / expected (5 placements) |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [variant, v] of Object.entries(s.variants)) {
       const all = Object.values(v.placements).reduce((t, c) => ({ placed: t.placed + c.placed, expected: t.expected + c.expected }), { placed: 0, expected: 0 });
       out.push(`| ${NAMES[variant]} | ${f0(v.median.TaskDuration)} | ${f0(v.median.ScriptDuration)} | ${variant === 'none' ? '—' : `${pct(v.ratio.TaskDuration)} (${pct(v.taskRatioRange[0])}…${pct(v.taskRatioRange[1])})`} | `
         + `${f0(v.median.LayoutCount)} | ${f0(v.median.RecalcStyleCount)} | ${f1(v.median.LayoutDuration)} | ${f1(v.median.RecalcStyleDuration)} | ${mb(v.median.JSHeapUsedSize)} | `
-        + `${v.latency ? `${f1(v.latency.p50)} / ${f1(v.latency.p95)} / ${f1(v.latency.max)}` : '—'} | ${v.latency ? `${f1(v.latency.frameWaitP50)} / ${f1(v.latency.frameWaitP95)}` : '—'} | ${v.latency ? `${(v.latency.firstFrameShare * 100).toFixed(1)}%` : '—'} | `
+        + `${v.latency ? `${f1(v.latency.p50)} / ${f1(v.latency.p95)} / ${f1(v.latency.max)}` : '—'} | ${v.latency ? `${f1(v.latency.afterPageP50)} / ${f1(v.latency.afterPageP95)}` : '—'} | ${v.latency ? `${f1(v.latency.frameWaitP50)} / ${f1(v.latency.frameWaitP95)}` : '—'} | ${v.latency ? `${(v.latency.firstFrameShare * 100).toFixed(1)}%` : '—'} | `
         + `${variant === 'attache' || variant === 'naive' ? `${all.placed} / ${all.expected}` : '—'} |`);
     }
     out.push('');

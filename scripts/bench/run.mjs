@@ -171,9 +171,9 @@ async function runOnce({ variant, browsers, naiveSource, size, trace = false }) 
   metrics.StartupScript = ready.ScriptDuration * 1000;
   metrics.StartupTask = ready.TaskDuration * 1000;
   metrics.JSHeapUsedSize = end.JSHeapUsedSize;
-  const { latencyMs, latencyFrames, frameWaitMs, ...rest } = inPage;
+  const { latencyMs, latencyFrames, frameWaitMs, afterPageMs, ...rest } = inPage;
   return {
-    variant, size, metrics, ...rest, latency: stats(latencyMs), frameWait: stats(frameWaitMs), framesToBadge: frameStats(latencyFrames), control, errors,
+    variant, size, metrics, ...rest, latency: stats(latencyMs), frameWait: stats(frameWaitMs), afterPage: stats(afterPageMs), framesToBadge: frameStats(latencyFrames), control, errors,
     trace: events ? analyseTrace(events, { contentScriptUrl: browsers.contentScriptFile }) : undefined,
   };
 }

@@ -6,10 +6,6 @@ import { countryName, keyFor, t } from './i18n';
 
 export interface BadgeProps {
   account: AccountSummary;
-  expanded: boolean;
-  onActivate: () => void;
-  onHoverStart?: () => void;
-  onHoverEnd?: () => void;
 }
 
 const labels = new WeakMap<AccountSummary, { label: string; aria: string }>();
@@ -37,47 +33,23 @@ function computeBadgeText(account: AccountSummary): { label: string; aria: strin
   };
 }
 
-/** The button every kind of badge is: opens its card on click, Enter or Space; optionally on hover. */
-export function BadgeButton(props: {
-  class: string;
-  ariaLabel: string;
-  expanded: boolean;
-  onActivate: () => void;
-  onHoverStart?: () => void;
-  onHoverEnd?: () => void;
-  children: ComponentChildren;
-}) {
-  const { expanded, onActivate, onHoverStart, onHoverEnd } = props;
+/**
+ * The button every kind of badge is. Markup only: the badge host renders it once per distinct badge and clones it,
+ * and hears its clicks (Enter and Space click a button) and hovers itself (src/ui/hosts.tsx), so the clones need no
+ * listeners of their own. `aria-expanded` starts false; the host keeps it in step with the card.
+ */
+export function BadgeButton(props: { class: string; ariaLabel: string; children: ComponentChildren }) {
   return (
-    <button
-      type="button"
-      class={props.class}
-      aria-label={props.ariaLabel}
-      aria-haspopup="dialog"
-      aria-expanded={expanded ? 'true' : 'false'}
-      onClick={(e) => {
-        e.preventDefault();
-        onActivate();
-      }}
-      onPointerEnter={(e) => e.pointerType === 'mouse' && onHoverStart?.()}
-      onPointerLeave={(e) => e.pointerType === 'mouse' && onHoverEnd?.()}
-    >
+    <button type="button" class={props.class} aria-label={props.ariaLabel} aria-haspopup="dialog" aria-expanded="false">
       {props.children}
     </button>
   );
 }
 
-export function Badge({ account, expanded, onActivate, onHoverStart, onHoverEnd }: BadgeProps) {
+export function Badge({ account }: BadgeProps) {
   const { label, aria } = badgeText(account);
   return (
-    <BadgeButton
-      class={`badge cat-${account.category}`}
-      ariaLabel={aria}
-      expanded={expanded}
-      onActivate={onActivate}
-      onHoverStart={onHoverStart}
-      onHoverEnd={onHoverEnd}
-    >
+    <BadgeButton class={`badge cat-${account.category}`} ariaLabel={aria}>
       <Icon name={iconFor(account)} />
       <span class="label" dir="auto">
         {label}

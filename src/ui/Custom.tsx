@@ -5,11 +5,10 @@ import { Dialog } from './Dialog';
 import { SafeLink } from './SafeLink';
 import { countryName, keyFor, t } from './i18n';
 
-export function CustomBadge(props: { matches: readonly CustomMatch[]; expanded: boolean; onActivate: () => void }) {
-  const { matches, expanded, onActivate } = props;
+export function CustomBadge({ matches }: { matches: readonly CustomMatch[] }) {
   const first = matches[0]!;
   return (
-    <BadgeButton class="badge custom" ariaLabel={t('customBadgeAria', [first.layer.name, first.entry.label])} expanded={expanded} onActivate={onActivate}>
+    <BadgeButton class="badge custom" ariaLabel={t('customBadgeAria', [first.layer.name, first.entry.label])}>
       <span class="swatch" style={{ background: safeColour(first.layer.colour) }} aria-hidden="true" />
       <span class="label" dir="auto">
         {first.entry.label}

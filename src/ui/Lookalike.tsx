@@ -11,10 +11,9 @@ function reasonText(reason: LookalikeReason): string {
   return t(keyFor('reason', reason.startsWith('display') ? 'name' : 'handle'));
 }
 
-export function LookalikeBadge(props: { resembles: AccountSummary; reason: LookalikeReason; expanded: boolean; onActivate: () => void }) {
-  const { resembles, reason, expanded, onActivate } = props;
+export function LookalikeBadge({ resembles, reason }: { resembles: AccountSummary; reason: LookalikeReason }) {
   return (
-    <BadgeButton class="badge warning" ariaLabel={t('lookalikeAria', [resembles.handle, resembles.name, reasonText(reason)])} expanded={expanded} onActivate={onActivate}>
+    <BadgeButton class="badge warning" ariaLabel={t('lookalikeAria', [resembles.handle, resembles.name, reasonText(reason)])}>
       <Icon name="notice" class="icon warning-icon" />
       <span class="label" dir="auto">
         {t('lookalikeBadge', resembles.handle)}

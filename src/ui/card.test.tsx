@@ -97,7 +97,7 @@ describe('Card with the bundled dataset', () => {
       label: 'Diplomat · China',
       aria: 'Attaché: Liu Xiaoming, Diplomat, China. 1 notice. Open context card.',
     });
-    const el = mount(<Badge account={match.account} expanded={false} onActivate={noop} />);
+    const el = mount(<Badge account={match.account} />);
     expect(el.querySelector('button')!.getAttribute('aria-haspopup')).toBe('dialog');
     expect(el.textContent).toContain('Diplomat · China');
   });

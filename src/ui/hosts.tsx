@@ -81,15 +81,11 @@ function templateKey(annotation: Annotation): string {
   return `c|${annotation.matches.map((m) => [m.layer.id, m.layer.name, m.layer.colour, m.entry.label].join('\u0000')).join('\u0001')}`;
 }
 
-const noop = () => {};
-
-/** The Preact tree of a badge (closed; its clicks and hovers are heard by the host, see AttacheUi.create). */
+/** The Preact tree of a badge (markup only: its clicks and hovers are heard by the host, see AttacheUi.create). */
 function badgeMarkup(annotation: Annotation) {
-  if (annotation.kind === 'lookalike') {
-    return <LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} expanded={false} onActivate={noop} />;
-  }
-  if (annotation.kind === 'custom') return <CustomBadge matches={annotation.matches} expanded={false} onActivate={noop} />;
-  return <Badge account={annotation.match.account} expanded={false} onActivate={noop} />;
+  if (annotation.kind === 'lookalike') return <LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} />;
+  if (annotation.kind === 'custom') return <CustomBadge matches={annotation.matches} />;
+  return <Badge account={annotation.match.account} />;
 }
 
 interface BadgeState {
