@@ -155,7 +155,7 @@ export function markdown(result) {
   for (const [size, s] of Object.entries(summary.sizes)) {
     const sc = result.settings.scroll[size];
     out.push(`#### ${Number(size).toLocaleString('en')} posts (batches of ${sc.batch} every ${sc.intervalMs} ms, ${sc.window} cells mounted)`, '');
-    out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | after the page's own work p50 / p95 ms | next frame p50 / p95 ms | badge in first frame | badges placed / expected (5 placements) |');
+    out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | after the page’s own work p50 / p95 ms | next frame p50 / p95 ms | badge in first frame | badges placed / expected (5 placements) |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [variant, v] of Object.entries(s.variants)) {
       const all = Object.values(v.placements).reduce((t, c) => ({ placed: t.placed + c.placed, expected: t.expected + c.expected }), { placed: 0, expected: 0 });

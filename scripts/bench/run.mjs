@@ -24,7 +24,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const QUICK = flag('--quick');
-const ROUNDS = Number(option('--rounds', QUICK ? 1 : 5));
+const ROUNDS = Number(option('--rounds', QUICK ? 1 : 7));
 const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
 const TRACE = !flag('--no-trace');
 const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 3));

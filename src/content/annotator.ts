@@ -1,8 +1,8 @@
 /**
  * Finds accounts on X's pages and keeps exactly one badge per account per placement instance, on a page that React
  * keeps rewriting. Observes with one MutationObserver whose callback only queues nodes; the queue is drained in
- * frame-sized slices. Bookkeeping is keyed by the placement instance in a WeakMap, so nothing of ours outlives the
- * nodes X removes; badges inside removed subtrees are released when the queue next drains.
+ * bounded slices (see scheduler.ts). Bookkeeping is keyed by the placement instance in a WeakMap, so nothing of ours
+ * outlives the nodes X removes; badges inside removed subtrees are released when the queue next drains.
  */
 import { badgeLayers, isBadgeVisible } from '../core/layers';
 import { LookalikeIndex, type LookalikeReason } from '../core/lookalike';
