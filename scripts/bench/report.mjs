@@ -27,7 +27,7 @@ export function summarise(result) {
     const rounds = [...new Set(runs.map((r) => r.round))];
     const by = (variant, round) => runs.find((r) => r.variant === variant && r.round === round);
     const variants = {};
-    for (const variant of ['none', 'attache', 'naive', 'control']) {
+    for (const variant of ['none', 'attache', 'naive', 'control', 'baseline']) {
       const mine = runs.filter((r) => r.variant === variant);
       if (!mine.length) continue;
       const v = { runs: mine.length, median: {}, ratio: {}, extra: {} };
@@ -143,7 +143,7 @@ const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const pct = (r) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%` : '–');
 const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
-const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)' };
+const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)' };
 
 export function markdown(result) {
   const { summary } = result;
@@ -162,13 +162,18 @@ export function markdown(result) {
       out.push(`| ${NAMES[variant]} | ${f0(v.median.TaskDuration)} | ${f0(v.median.ScriptDuration)} | ${variant === 'none' ? '—' : `${pct(v.ratio.TaskDuration)} (${pct(v.taskRatioRange[0])}…${pct(v.taskRatioRange[1])})`} | `
         + `${f0(v.median.LayoutCount)} | ${f0(v.median.RecalcStyleCount)} | ${f1(v.median.LayoutDuration)} | ${f1(v.median.RecalcStyleDuration)} | ${mb(v.median.JSHeapUsedSize)} | `
         + `${v.latency ? `${f1(v.latency.p50)} / ${f1(v.latency.p95)} / ${f1(v.latency.max)}` : '—'} | ${v.latency ? `${f1(v.latency.afterPageP50)} / ${f1(v.latency.afterPageP95)}` : '—'} | ${v.latency ? `${f1(v.latency.frameWaitP50)} / ${f1(v.latency.frameWaitP95)}` : '—'} | ${v.latency ? `${(v.latency.firstFrameShare * 100).toFixed(1)}%` : '—'} | `
-        + `${variant === 'attache' || variant === 'naive' ? `${all.placed} / ${all.expected}` : '—'} |`);
+        + `${variant === 'attache' || variant === 'naive' || variant === 'baseline' ? `${all.placed} / ${all.expected}` : '—'} |`);
     }
     out.push('');
     const a = s.variants.attache;
     out.push(`Page load to ready, extra over no extension: script ${f1(a.extra.StartupScript)} ms, task ${f1(a.extra.StartupTask)} ms (includes the content script's evaluation and first pass).`, '');
     out.push(`Extra main-thread time over no extension (median of per-round differences): Attaché ${f0(a.extra.TaskDuration)} ms `
       + `(script ${f0(a.extra.ScriptDuration)} ms), naive ${f0(s.variants.naive?.extra.TaskDuration)} ms (script ${f0(s.variants.naive?.extra.ScriptDuration)} ms); naive ÷ Attaché = ${f1(s.naiveOverAttache)}×.`, '');
+    const b = s.variants.baseline;
+    if (b) {
+      out.push(`Baseline build, same rounds: extra task time ${f0(b.extra.TaskDuration)} ms (${pct(b.ratio.TaskDuration)}), script ${f0(b.extra.ScriptDuration)} ms, `
+        + `latency p95 ${f1(b.latency?.p95)} ms; Attaché (this build): ${f0(a.extra.TaskDuration)} ms (${pct(a.ratio.TaskDuration)}), script ${f0(a.extra.ScriptDuration)} ms, latency p95 ${f1(a.latency?.p95)} ms.`, '');
+    }
     out.push('Attaché badges per placement, all runs: ' + Object.entries(a.placements).map(([p, c]) => `${p} ${c.placed}/${c.expected}${c.unexpected ? ` (+${c.unexpected} unexpected)` : ''}`).join(', ')
       + `; lookalike warnings on fictional accounts: ${a.warnings}; badge re-insertions per run: ${f0(a.reinsertions)}.`, '');
   }

@@ -2,7 +2,9 @@
 // `npm run bench`: Attaché in headless Chromium on a synthetic, X-like infinite timeline, side by side with no
 // extension and with a naive reference annotator; plus dataset scale and the content script's size.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
-// Options: --quick, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --no-save. Writes scripts/bench/results/.
+// Options: --quick, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --no-save,
+// --baseline DIR (another build of the extension, e.g. of an earlier commit, run interleaved as the variant
+// `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +30,8 @@ const ROUNDS = Number(option('--rounds', QUICK ? 1 : 7));
 const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
 const TRACE = !flag('--no-trace');
 const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 3));
-const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants');
+const BASELINE = option('--baseline', null);
+const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
 /** A subset of variants, for profiling work (never saved as the results). */
 const VARIANTS = option('--variants', 'none,attache,naive,control').split(',');
 if (!VARIANTS.includes('none') || !VARIANTS.includes('attache')) throw new Error('--variants must include none and attache');
@@ -138,7 +141,8 @@ const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance
 
 /** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
 async function runOnce({ variant, browsers, naiveSource, size, trace = false }) {
-  const session = variant === 'attache' ? browsers.attache : variant === 'control' ? browsers.control : browsers.plain;
+  const session = variant === 'attache' ? browsers.attache : variant === 'baseline' ? browsers.baseline
+    : variant === 'control' ? browsers.control : browsers.plain;
   const page = await session.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -150,7 +154,7 @@ async function runOnce({ variant, browsers, naiveSource, size, trace = false }) 
   await cdp.send('Performance.enable');
   const stopTrace = trace ? await startTracing(cdp) : null;
   await page.goto('https://x.com/home', { waitUntil: 'load' });
-  if (variant === 'attache') await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 10_000 });
+  if (variant === 'attache' || variant === 'baseline') await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 10_000 });
   if (variant === 'control') await page.waitForSelector('html[data-bench-control]', { state: 'attached', timeout: 10_000 });
   await page.waitForTimeout(400);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -207,18 +211,20 @@ async function main() {
     attache: await launchWithExtension({ dist: 'dist/chrome' }),
     control: await launchWithExtension({ dist: 'scripts/bench/control-extension' }),
     contentScriptFile: size.file,
+    baseline: BASELINE ? await launchWithExtension({ dist: BASELINE }) : null,
   };
+  const sessions = [browsers.plain, browsers.attache, browsers.control, browsers.baseline].filter(Boolean);
   const version = browsers.plain.context.browser()?.version() ?? (await (async () => {
     const p = await browsers.plain.context.newPage(); const ua = await p.evaluate(() => navigator.userAgent); await p.close();
     return /Chrome\/([\d.]+)/.exec(ua)?.[1] ?? 'unknown';
   })());
-  for (const b of [browsers.plain, browsers.attache, browsers.control]) await serve(b.context, html);
+  for (const b of sessions) await serve(b.context, html);
 
   const runs = [];
   try {
     // Warm-up: one short scroll per browser (first-navigation costs are not the extension's).
-    for (const variant of ['none', 'attache', 'control']) await runOnce({ variant, browsers, naiveSource, size: Math.min(50, SIZES[0]) });
-    const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v));
+    for (const variant of ['none', 'attache', 'control', ...(BASELINE ? ['baseline'] : [])]) await runOnce({ variant, browsers, naiveSource, size: Math.min(50, SIZES[0]) });
+    const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
     // The control only checks the measurement: it runs at the first size.
     for (const total of SIZES) {
       const variants = total === SIZES[0] ? allVariants : allVariants.filter((v) => v !== 'control');
@@ -274,7 +280,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    for (const b of [browsers.plain, browsers.attache, browsers.control]) await b.close();
+    for (const b of sessions) await b.close();
   }
 }
 
