@@ -291,14 +291,8 @@ export class Annotator {
   /** Reconciles every placement whose instances `instance` is one of (a post is three: author, reposter, reply-to). */
   private reconcileAll(instance: Element, page: PageContext): void {
     for (const group of this.groups) {
-      let matches: boolean;
-      try {
-        matches = instance.matches(group.selector);
-      } catch (error) {
-        for (const placement of group.placements) this.options.onError?.(error, placement.name);
-        continue;
-      }
-      if (!matches) continue;
+      // The selectors are the constants of selectors.ts: `anyInstance`, made of them, has just matched, so these parse.
+      if (!instance.matches(group.selector)) continue;
       for (const placement of group.placements) {
         try {
           this.reconcile(placement, instance, page);

@@ -5,9 +5,10 @@
  * layout and paint handle both at once. Work left after a slice continues in the next animation frames (a timer races
  * the frame, because requestAnimationFrame stalls in background tabs).
  *
- * Measured (scripts/bench, 1,000 posts): with every slice in an animation frame, the page spent about twice as much
- * extra time rendering as with the first slice as a microtask; posting slices as MessageChannel tasks gave more
- * layouts, since writes landed between the page's own reads.
+ * Measured (scripts/bench, 1,000 posts, paired runs): with every slice in an animation frame, the extra time was 2.4
+ * to 3.5 times as high as with the first slice as a microtask in two of three runs (the same in the third), the
+ * difference being style, layout and paint; posting slices as MessageChannel tasks gave more layouts, since writes
+ * landed between the page's own reads.
  */
 export interface SchedulerOptions {
   budgetMs?: number;
