@@ -101,6 +101,38 @@ describe('placements in Chromium', () => {
     await tab.close();
   });
 
+  it('bios that arrive inside user cells already scanned get their mention badges', async () => {
+    // A scoped search (a bio block inside a new wrapper, in a cell read before) must still see the cell around it.
+    const tab = await session.context.newPage();
+    await tab.goto('https://x.com/search?q=embassy&src=typed_query&f=user');
+    await waitForAttache(tab);
+    await settled(tab);
+    const bioBadges = async () => (await officialNow(tab)).filter((b) => b.startsWith('bio-mention '));
+    const before = await bioBadges();
+    assert.ok(before.length > 1, 'the page has bio mentions');
+    const moved = await tab.evaluate(() => {
+      const bios = [...document.querySelectorAll('[data-testid="UserCell"] div[dir="auto"]')].filter((el) => el.querySelector('a[href^="/"]') && !el.closest('a'));
+      window.__bios = bios.map((bio) => ({ bio, parent: bio.parentElement, next: bio.nextSibling }));
+      for (const bio of bios) bio.remove();
+      return bios.length;
+    });
+    assert.ok(moved > 1);
+    await settled(tab);
+    assert.deepEqual(await bioBadges(), []);
+    await tab.evaluate(() => {
+      const [first, ...rest] = window.__bios;
+      first.parent.insertBefore(first.bio, first.next);
+      for (const { bio, parent, next } of rest) {
+        const wrapper = document.createElement('div');
+        wrapper.append(bio);
+        parent.insertBefore(wrapper, next);
+      }
+    });
+    await settled(tab);
+    assert.deepEqual(await bioBadges(), before);
+    await tab.close();
+  });
+
   describe('dynamic cases (spa.html)', () => {
     let tab;
     before(async () => {

@@ -40,6 +40,12 @@ export interface Placement {
   name: PlacementName;
   /** Selector of this placement's instances: the annotator finds them around and inside changed nodes. */
   instanceSelector: string;
+  /**
+   * Optional: a cheap selector that every instance is, or lies inside. The annotator skips the instance search below a
+   * changed node when neither the node's ancestors nor its subtree match it (a descendant combinator in
+   * `instanceSelector` costs an ancestor walk per candidate element; most changes are posts, which hold no bios).
+   */
+  instanceScope?: string;
   /** The account(s) shown by one instance right now; [] when it cannot be read (yet). */
   read(instance: Element, page: PageContext): Candidate[];
 }
