@@ -34,6 +34,22 @@ function computeBadgeText(account: AccountSummary): { label: string; aria: strin
 }
 
 /**
+ * What an official badge looks like apart from its words (category, icon, notice count): badges of one shape share
+ * one Preact render, and each account's copy gets its words with `fillBadge` (src/ui/hosts.tsx).
+ */
+export function badgeShape(account: AccountSummary): string {
+  return `${account.category}|${iconFor(account)}|${account.noticeCount}`;
+}
+
+/** Writes an account's words into a copy of a badge of its shape: the same markup `<Badge account>` renders. */
+export function fillBadge(button: Element, account: AccountSummary): void {
+  const { label, aria } = badgeText(account);
+  button.setAttribute('aria-label', aria);
+  const text = button.querySelector('.label');
+  if (text) text.textContent = label;
+}
+
+/**
  * The button every kind of badge is. Markup only: the badge host renders it once per distinct badge and clones it,
  * and hears its clicks (Enter and Space click a button) and hovers itself (src/ui/hosts.tsx), so the clones need no
  * listeners of their own. `aria-expanded` starts false; the host keeps it in step with the card.

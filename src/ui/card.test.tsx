@@ -1,24 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { Card } from './Card';
 import { Badge, badgeText } from './Badge';
-import { parseDataset } from '../core/dataset-files';
-import { compileDataset, type AccountDetails } from '../core/compiled';
-import { DatasetIndex } from '../core/lookup';
-
-function bundledIndex() {
-  const dir = 'dataset';
-  const read = (sub: string) =>
-    readdirSync(join(dir, sub)).map((name) => ({ path: `${sub}/${name}`, text: readFileSync(join(dir, sub, name), 'utf8') }));
-  const parsed = parseDataset([{ path: 'meta.yaml', text: readFileSync(join(dir, 'meta.yaml'), 'utf8') }, ...read('accounts'), ...read('notices')]);
-  if (!parsed.dataset) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  const compiled = compileDataset(parsed.dataset, parsed.origins);
-  return new DatasetIndex(compiled, compiled.details);
-}
+import type { AccountDetails } from '../core/compiled';
+import { bundledIndex } from '../../tests/unit/x-fixture';
 
 let root: HTMLElement;
 function mount(node: preact.ComponentChild): HTMLElement {

@@ -4,10 +4,12 @@
  * report it with aria-expanded, and open on hover (official accounts) after the reader's delay.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
 import { AttacheUi } from './hosts';
+import { Badge, badgeShape } from './Badge';
 import type { Annotation } from '../content/annotator';
 import type { Candidate } from '../content/placements/types';
-import { fixtureIndex } from '../../tests/unit/x-fixture';
+import { bundledIndex, fixtureIndex } from '../../tests/unit/x-fixture';
 
 const index = fixtureIndex();
 
@@ -54,6 +56,21 @@ describe('badge hosts', () => {
     expect(button(a).getAttribute('aria-expanded')).toBe('false');
     // No card was asked for: details are fetched only when a card opens.
     expect(details).not.toHaveBeenCalled();
+  });
+
+  it('badges of one shape share a render, yet each carries exactly the markup its own render would have', () => {
+    const bundled = bundledIndex();
+    ui = new AttacheUi({ index: bundled, details: async () => null, hoverDelayMs: () => 0 });
+    const accounts = bundled.allSummaries();
+    const shapes = new Set(accounts.map(badgeShape));
+    // Hundreds of accounts, a few dozen shapes: most badges here are copies of another account's render.
+    expect(shapes.size * 5).toBeLessThan(accounts.length);
+    for (const account of accounts) {
+      const host = mount(ui, { kind: 'official', match: bundled.byHandle(account.handle)!, custom: [] }, account.handle);
+      const box = document.createElement('div');
+      render(<Badge account={account} />, box);
+      expect(button(host).outerHTML, account.handle).toBe(box.innerHTML);
+    }
   });
 
   it('a cloned badge opens its card on click and closes it on the next, with aria-expanded following', async () => {

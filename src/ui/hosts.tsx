@@ -2,12 +2,12 @@
  * Badge and card hosts: custom elements with an OPEN shadow root each (styles isolated both ways), rendered with
  * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them.
  */
-import { render } from 'preact';
-import type { DatasetIndex } from '../core/lookup';
+import { render, type VNode } from 'preact';
+import type { AccountSummary, DatasetIndex } from '../core/lookup';
 import type { AccountDetails } from '../core/compiled';
 
 import type { Candidate } from '../content/placements/types';
-import { Badge } from './Badge';
+import { Badge, badgeShape, fillBadge } from './Badge';
 import { Card } from './Card';
 import { LookalikeBadge, LookalikeCard } from './Lookalike';
 import { CustomBadge, CustomCard } from './Custom';
@@ -113,6 +113,8 @@ export class AttacheUi implements BadgeRenderer {
   private readonly badges = new WeakMap<HTMLElement, BadgeState>();
   /** Badge markup per distinct badge (see badgeTemplate). */
   private readonly templates = new Map<string, Element>();
+  /** Official badges' markup per shape (see badgeShape): a few dozen renders for hundreds of accounts. */
+  private readonly shapes = new Map<string, Element>();
   /** Increases with every opening, so a late answer for an earlier card is ignored. */
   private openTicket = 0;
   private readonly theme: ThemeWatcher;
@@ -232,14 +234,31 @@ export class AttacheUi implements BadgeRenderer {
     const key = templateKey(annotation);
     let template = this.templates.get(key);
     if (!template) {
-      const box = this.doc.createElement('div');
-      render(badgeMarkup(annotation), box);
-      template = box.firstElementChild!;
+      template = annotation.kind === 'official' ? this.officialTemplate(annotation.match.account) : this.render(badgeMarkup(annotation));
       // Custom lists can be renamed and recoloured at will: the cache is bounded.
       if (this.templates.size >= 2000) this.templates.clear();
       this.templates.set(key, template);
     }
     return template;
+  }
+
+  /** An official badge: a copy of its shape's render, with the account's words written in. */
+  private officialTemplate(account: AccountSummary): Element {
+    const shape = badgeShape(account);
+    let base = this.shapes.get(shape);
+    if (!base) {
+      base = this.render(<Badge account={account} />);
+      this.shapes.set(shape, base);
+    }
+    const template = base.cloneNode(true) as Element;
+    fillBadge(template, account);
+    return template;
+  }
+
+  private render(markup: VNode): Element {
+    const box = this.doc.createElement('div');
+    render(markup, box);
+    return box.firstElementChild!;
   }
 
   /** Tells assistive technology whether the badge's card is open. */

@@ -4,10 +4,21 @@
  */
 import browser from 'webextension-polyfill';
 
+/** Messages without substitutions, once read: every badge asks for its category's name (a call into the browser). */
+const plainMessages = new Map<string, string>();
+
 export function t(key: string, substitutions?: string | string[]): string {
+  const plain = substitutions === undefined;
+  if (plain) {
+    const known = plainMessages.get(key);
+    if (known !== undefined) return known;
+  }
   try {
     const message = browser.i18n.getMessage(key, substitutions);
-    if (message) return message;
+    if (message) {
+      if (plain) plainMessages.set(key, message);
+      return message;
+    }
   } catch {
     // i18n is unavailable once the extension context is invalidated (update/reload): fall through.
   }

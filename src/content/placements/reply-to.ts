@@ -10,25 +10,32 @@ import type { Candidate, Placement } from './types';
 
 const FOLLOWS = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a global Node in tests
 
+const OTHER_LINKS = `${X.tweetUserName}, ${X.tweetText}, ${X.avatarContainer}`;
+
+/** The line lies after the author block and before the post's text (or its action bar, for media-only posts). */
+function lineBounds(article: Element): { userName: Element; end: Element } | null {
+  const userName = authorUserName(article);
+  if (!userName) return null;
+  for (const el of article.querySelectorAll(`${X.tweetText}, ${X.actionBar}`)) {
+    if (!inQuotedCard(el, article) && el.closest(X.tweet) === article) return { userName, end: el };
+  }
+  return null;
+}
+
 export const replyTo: Placement = {
   name: 'reply-to',
   instanceSelector: X.tweet,
   read(article) {
-    const userName = authorUserName(article);
-    if (!userName) return [];
-    let end: Element | null = null;
-    for (const el of article.querySelectorAll(`${X.tweetText}, ${X.actionBar}`)) {
-      if (!inQuotedCard(el, article) && el.closest(X.tweet) === article) {
-        end = el;
-        break;
-      }
-    }
-    if (!end) return [];
     const out: Candidate[] = [];
+    // Located only when a link could be on the line: most posts reply to no one.
+    let bounds: { userName: Element; end: Element } | null | undefined;
     for (const { link, handle } of profileLinks(article)) {
+      // Most links are the author's (name, handle, time), mentions or the avatar: rejected first, a few levels up.
+      if (link.closest(OTHER_LINKS) || link.querySelector(X.socialContext)) continue;
       if (link.closest(X.tweet) !== article || inQuotedCard(link, article)) continue;
-      if (link.closest(`${X.tweetUserName}, ${X.tweetText}, ${X.avatarContainer}`) || link.querySelector(X.socialContext)) continue;
-      if (!(userName.compareDocumentPosition(link) & FOLLOWS) || !(link.compareDocumentPosition(end) & FOLLOWS)) continue;
+      if (bounds === undefined) bounds = lineBounds(article);
+      if (!bounds) return [];
+      if (!(bounds.userName.compareDocumentPosition(link) & FOLLOWS) || !(link.compareDocumentPosition(bounds.end) & FOLLOWS)) continue;
       const block = link.closest(X.textBlock);
       if (!block || !article.contains(block)) continue;
       const slot = handle.toLowerCase();
