@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LookalikeIndex, cleanDisplayText, editDistance, handleSkeleton, nameSkeleton } from './lookalike';
+import { LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, nameSkeleton } from './lookalike';
 import type { AccountSummary } from './lookup';
 
 function summary(index: number, handle: string, name: string, kind: AccountSummary['kind'] = 'institution'): AccountSummary {
@@ -41,6 +41,19 @@ describe('skeletons', () => {
     expect(cleanDisplayText('@Stаtе Dept'.replace(' ', ''))).toBe('@StateDept'); // Cyrillic а, е
     expect(cleanDisplayText('＠ＳｔａｔｅＤｅｐｔ')).toBe('@StateDept');
     expect(nameSkeleton('Liu Xiaomíng')).toBe(nameSkeleton('LIU  XIAOMING'));
+  });
+
+  it('the printable-ASCII shortcut gives what the full folding gives', () => {
+    expect(cleanDisplayText('Embassy | UK')).toBe('Embassy l UK');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (text) => {
+        expect(cleanDisplayText(text)).toBe(foldDisplayText(text));
+      }),
+      { numRuns: 2000 },
+    );
+    // Outside printable ASCII the full folding runs (a tab, a Cyrillic letter).
+    expect(cleanDisplayText('St\tate')).toBe(foldDisplayText('St\tate'));
+    expect(cleanDisplayText('Stаte')).toBe('State');
   });
 
   it('editDistance is the optimal string alignment distance', () => {

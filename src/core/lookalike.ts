@@ -65,11 +65,21 @@ export function handleSkeleton(handle: string): string {
     .replace(/0/g, 'o');
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Invisible characters an impersonator can slip into a display name: zero-width, bidi controls, fillers. */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/gu;
 
 /** Display text with compatibility forms folded, invisible characters removed and confusables mapped to Latin. */
 export function cleanDisplayText(text: string): string {
+  // Printable ASCII is already in its folded form (NFKC, NFD and NFC leave it as it is; it holds no invisible or
+  // combining characters): only `|` has a confusable. Most display names take this path.
+  if (PRINTABLE_ASCII.test(text)) return text.includes('|') ? text.replaceAll('|', 'l') : text;
+  return foldDisplayText(text);
+}
+
+/** cleanDisplayText for any text (exported for the test that pins the ASCII shortcut to it). */
+export function foldDisplayText(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFKC').replace(INVISIBLE, '')) out += CONFUSABLES[ch] ?? ch;
   // Accents are not a difference a reader notices at a glance (`Liu Xiaomíng`).
