@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestJson from './manifest.json';
 import { datasetPlugin } from './scripts/lib/vite-dataset-plugin';
+import { localesPlugin } from './scripts/lib/vite-locales-plugin';
 
 type Target = 'chrome' | 'firefox';
 
@@ -27,6 +28,7 @@ export default defineConfig(({ mode }) => {
     ? [preact()]
     : [
         datasetPlugin('dataset'),
+        localesPlugin(),
         preact(),
         crx({
           manifest: manifestFor(target),

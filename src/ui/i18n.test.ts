@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { countryName, formatPartialDate, uiDirection } from './i18n';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { countryMessages } from '../../scripts/lib/vite-locales-plugin';
+import { countryName, formatPartialDate, resetI18nCaches, sameLanguage, uiDirection } from './i18n';
 
 describe('UI language helpers', () => {
   it('gives right-to-left for Arabic, Hebrew and Persian UIs, left-to-right for the others', () => {
@@ -23,5 +25,67 @@ describe('UI language helpers', () => {
     expect(countryName('GB', 'en', 'short')).toBe('UK');
     expect(countryName('CN', 'zh-CN')).toBe('中国');
     expect(countryName('INT', 'en')).toBe('International');
+  });
+});
+
+describe('country names from the built messages', () => {
+  afterEach(() => resetI18nCaches());
+
+  /** The browser's i18n API as in a build: the messages of `folder` (with the generated names), a UI language. */
+  function browserWith(folder: string, ui: string, names: Record<string, string> = {}) {
+    const messages = { ...Object.fromEntries(Object.entries(countryMessages(folder)).map(([k, v]) => [k, v.message])), ...names };
+    const asked: string[] = [];
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: (key: string) => {
+        asked.push(key);
+        return messages[key] ?? '';
+      },
+      getUILanguage: () => ui,
+    });
+    resetI18nCaches();
+    return asked;
+  }
+
+  it('the build generates long names, short ones where they differ, and its folder, per locale', () => {
+    const en = countryMessages('en');
+    expect(en.localeFolder!.message).toBe('en');
+    expect(en.country_GB!.message).toBe('United Kingdom');
+    expect(en.countryShort_GB!.message).toBe('UK');
+    expect(en.countryShort_CN).toBeUndefined();
+    expect(en.country_XK!.message).toBe('Kosovo');
+    expect(en.country_INT).toBeUndefined();
+    expect(countryMessages('fr').country_CN!.message).toBe('Chine');
+    expect(countryMessages('zh_CN').country_CN!.message).toBe('中国');
+    expect(Object.keys(countryMessages('ru')).filter((k) => k.startsWith('country_')).length).toBeGreaterThan(240);
+  });
+
+  it('reads names from the messages when they are in the UI language, without Intl', () => {
+    const asked = browserWith('fr', 'fr-CA', { country_CN: 'Chine (messages)' });
+    expect(countryName('CN')).toBe('Chine (messages)');
+    expect(countryName('GB', undefined, 'short')).toBe('R.-U.');
+    expect(countryName('CN')).toBe('Chine (messages)');
+    expect(asked.filter((k) => k === 'country_CN')).toHaveLength(1); // read once
+  });
+
+  it('asks Intl when the messages are not in the UI language, or the build has no names', () => {
+    browserWith('en', 'de', { country_CN: 'China (messages)' });
+    expect(countryName('CN')).toBe('China');
+    expect(countryName('US')).toBe('Vereinigte Staaten');
+    Object.assign(fakeBrowser.i18n, { getMessage: () => '', getUILanguage: () => 'en-US' });
+    resetI18nCaches();
+    expect(countryName('GB', undefined, 'short')).toBe('UK');
+    // An explicit other language is Intl's too.
+    browserWith('en', 'en', { country_CN: 'China (messages)' });
+    expect(countryName('CN', 'zh-CN')).toBe('中国');
+    expect(countryName('CN')).toBe('China (messages)');
+  });
+
+  it('matches message folders to UI languages like the browser picks them', () => {
+    expect(sameLanguage('fr', 'fr-CA')).toBe(true);
+    expect(sameLanguage('en', 'en-GB')).toBe(true);
+    expect(sameLanguage('zh_CN', 'zh-CN')).toBe(true);
+    expect(sameLanguage('zh_CN', 'zh-TW')).toBe(false);
+    expect(sameLanguage('en', 'de')).toBe(false);
+    expect(sameLanguage('', 'en')).toBe(false);
   });
 });

@@ -14,10 +14,10 @@ export function t(key: string, substitutions?: string | string[]): string {
     if (known !== undefined) return known;
   }
   try {
-    const message = browser.i18n.getMessage(key, substitutions);
-    if (message) {
-      if (plain) plainMessages.set(key, message);
-      return message;
+    const text = browser.i18n.getMessage(key, substitutions);
+    if (text) {
+      if (plain) plainMessages.set(key, text);
+      return text;
     }
   } catch {
     // i18n is unavailable once the extension context is invalidated (update/reload): fall through.
@@ -75,9 +75,47 @@ export function countryName(code: string, language = uiLanguage(), style: 'long'
   const cacheKey = `${language}|${style}`;
   const known = regionNameCache.get(`${cacheKey}|${code}`);
   if (known !== undefined) return known;
-  const name = lookUpRegionName(code, language, style, cacheKey);
+  const name = (language === uiLanguage() ? builtName(code, style) : null) ?? lookUpRegionName(code, language, style, cacheKey);
   regionNameCache.set(`${cacheKey}|${code}`, name);
   return name;
+}
+
+let messagesSpeakUi: boolean | null = null;
+
+/**
+ * The name the build wrote into the messages (scripts/lib/vite-locales-plugin.ts), when the messages the browser
+ * chose are in the UI language: not for a UI language Attaché has no translation for (the browser then gives the
+ * English messages, and Intl names countries in the reader's language), nor in a build without them.
+ */
+function builtName(code: string, style: 'long' | 'short'): string | null {
+  messagesSpeakUi ??= sameLanguage(message('localeFolder'), uiLanguage());
+  if (!messagesSpeakUi || !/^[A-Z]{2}$/.test(code)) return null;
+  return (style === 'short' ? message(`countryShort_${code}`) : '') || message(`country_${code}`) || null;
+}
+
+/** Whether messages from the `_locales/<folder>` serve a UI in `language` (`fr` serves `fr-CA`; `zh_CN` not `zh-TW`). */
+export function sameLanguage(folder: string, language: string): boolean {
+  if (!folder) return false;
+  const a = folder.replace('_', '-').toLowerCase();
+  const b = language.replace('_', '-').toLowerCase();
+  return a === b || (!a.includes('-') && b.split('-')[0] === a);
+}
+
+/** A message, or '' when there is none (t() gives its key instead). */
+function message(key: string): string {
+  try {
+    return browser.i18n.getMessage(key) || '';
+  } catch {
+    return '';
+  }
+}
+
+/** Forgets what was read from the i18n API (tests switch languages and messages). */
+export function resetI18nCaches(): void {
+  cachedLanguage = null;
+  messagesSpeakUi = null;
+  regionNameCache.clear();
+  plainMessages.clear();
 }
 
 function lookUpRegionName(code: string, language: string, style: 'long' | 'short', cacheKey: string): string {

@@ -25,6 +25,13 @@ describe('extension pages', () => {
     }
   }
 
+  it('the built messages carry country names, which the browser serves like any message', async () => {
+    const page = await openExtensionPage(session.context, session.extensionId, 'src/popup/index.html');
+    const got = await page.evaluate(() => ['localeFolder', 'country_CN', 'country_GB', 'countryShort_GB', 'country_INT'].map((k) => chrome.i18n.getMessage(k)));
+    assert.deepEqual(got, ['en', 'China', 'United Kingdom', 'UK', '']);
+    await page.close();
+  });
+
   it('the axe check does catch violations (control)', async () => {
     const page = await openExtensionPage(session.context, session.extensionId, 'src/popup/index.html');
     await page.getByRole('switch').first().waitFor();
