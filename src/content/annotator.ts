@@ -120,7 +120,8 @@ export class Annotator {
     this.groups = [...groups.values()];
     this.anyInstance = this.groups.map((g) => g.selector).join(', ');
     this.layerEnabled = options.layerEnabled ?? (() => true);
-    this.queue = new SlicedQueue<Element>((el) => this.process(el));
+    // X navigates with pushState between slices, never during one: the path is compared once per slice.
+    this.queue = new SlicedQueue<Element>((el) => this.process(el), { beforeSlice: () => this.checkNavigation() });
   }
 
   get isEnabled(): boolean {
@@ -254,7 +255,6 @@ export class Annotator {
   }
 
   private process(node: Element): void {
-    this.checkNavigation();
     if (this.removed.has(node)) {
       this.removed.delete(node);
       if (!node.isConnected) {
@@ -344,8 +344,8 @@ export class Annotator {
   /** What to show for one candidate, or null (not an account of interest, or its layers are off). */
   private annotate(candidate: Candidate): Wanted | null {
     const match = this.options.index.byHandle(candidate.handle);
-    const custom = this.options.custom?.()?.lookup(candidate.handle) ?? [];
-    const customLayers = custom.map((m) => m.layer.id);
+    const custom = this.options.custom?.()?.lookup(candidate.handle) ?? NO_CUSTOM;
+    const customLayers = custom.length ? custom.map((m) => m.layer.id) : NO_LAYERS;
     if (match) {
       const content = customLayers.length ? [...match.account.layers, ...customLayers] : match.account.layers;
       if (!isBadgeVisible(content, candidate.placement, this.layerEnabled)) return null;
@@ -381,21 +381,23 @@ export class Annotator {
   /** Makes the badges of one placement instance match what it shows now. */
   private reconcile(placement: Placement, instance: Element, page: PageContext): void {
     const existing = this.records.get(instance);
-    const wanted = new Map<string, Wanted>();
-    const subjects = new Set<string>();
+    // Allocated only when there is something to show: most instances show no account of interest.
+    let wanted: Map<string, Wanted> | null = null;
     for (const candidate of placement.read(instance, page)) {
       if (this.viewer && candidate.handle.toLowerCase() === this.viewer) continue;
       const want = this.annotate(candidate);
+      if (!want) continue;
+      wanted ??= new Map<string, Wanted>();
       // Exactly one badge per account per placement instance (a handle and a former handle of one account, say).
-      if (!want || subjects.has(want.subject)) continue;
-      subjects.add(want.subject);
+      if (hasSubject(wanted, want.subject)) continue;
       wanted.set(`${placement.name}|${candidate.slot}|${want.subject}`, want);
     }
     // Remove badges whose account left this instance (recycled node, navigation) or that React detached or moved.
     if (existing) {
+      const prefix = placement.name + '|';
       for (const [key, record] of existing) {
-        if (!key.startsWith(placement.name + '|')) continue;
-        const want = wanted.get(key);
+        if (!key.startsWith(prefix)) continue;
+        const want = wanted?.get(key);
         if (
           !want ||
           !record.host.isConnected ||
@@ -407,7 +409,7 @@ export class Annotator {
         }
       }
     }
-    if (wanted.size === 0) return;
+    if (!wanted) return;
     const records = existing ?? new Map<string, HostRecord>();
     for (const [key, want] of wanted) {
       if (records.has(key)) continue;
@@ -441,6 +443,14 @@ export class Annotator {
     this.ownHosts.delete(host);
     host.remove();
   }
+}
+
+const NO_CUSTOM: readonly CustomMatch[] = Object.freeze([]);
+const NO_LAYERS: readonly string[] = Object.freeze([]);
+
+function hasSubject(wanted: Map<string, Wanted>, subject: string): boolean {
+  for (const want of wanted.values()) if (want.subject === subject) return true;
+  return false;
 }
 
 /** A badge is rebuilt when its layers or what it shows change (a custom list switched, a layer moved). */

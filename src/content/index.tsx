@@ -195,6 +195,7 @@ async function main(): Promise<void> {
   // The lookalike matcher indexes every account: build it when the page is idle, not on the start-up path.
   whenIdle(() => {
     if (!contextValid()) return;
+    ui.warmUp();
     annotator.setLookalikes(new LookalikeIndex(index.allSummaries(), (h) => index.byHandle(h) !== null));
   });
 }

@@ -79,4 +79,23 @@ describe('SlicedQueue', () => {
     runNextTask();
     expect(done).toHaveLength(5);
   });
+
+  it('calls beforeSlice once at the start of every slice, before its first item', () => {
+    let clock = 0;
+    const log: string[] = [];
+    const posted: (() => void)[] = [];
+    const queue = new SlicedQueue<number>(
+      (n) => {
+        clock += 1;
+        log.push(String(n));
+      },
+      { budgetMs: 4, now: () => clock, post: (run) => posted.push(run), postFirst: (run) => posted.push(run), beforeSlice: () => log.push('|') },
+    );
+    for (let i = 1; i <= 10; i++) queue.add(i);
+    while (posted.length) posted.shift()!();
+    expect(log.join(' ')).toBe('| 1 2 3 4 | 5 6 7 8 | 9 10');
+    queue.add(11);
+    queue.flush();
+    expect(log.slice(-2)).toEqual(['|', '11']);
+  });
 });

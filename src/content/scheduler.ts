@@ -17,6 +17,8 @@ export interface SchedulerOptions {
   postFirst?: (run: () => void) => void;
   /** Runs a later slice: in the next frame, or a new task (tests can drive both by hand). */
   post?: (run: () => void) => void;
+  /** Called at the start of every slice, before its first item (nothing on the page changes during a slice). */
+  beforeSlice?: () => void;
 }
 
 function defaultPost(fallbackMs = 100): (run: () => void) => void {
@@ -41,6 +43,7 @@ export class SlicedQueue<T> {
   private readonly now: () => number;
   private readonly post: (run: () => void) => void;
   private readonly postFirst: (run: () => void) => void;
+  private readonly beforeSlice: (() => void) | undefined;
   private stopped = false;
   /** Bumped by stop()/flush(): a slice posted before then does nothing when it arrives. */
   private generation = 0;
@@ -53,6 +56,7 @@ export class SlicedQueue<T> {
     this.now = options.now ?? (() => performance.now());
     this.post = options.post ?? defaultPost();
     this.postFirst = options.postFirst ?? ((run) => queueMicrotask(run));
+    this.beforeSlice = options.beforeSlice;
   }
 
   get size(): number {
@@ -101,6 +105,7 @@ export class SlicedQueue<T> {
 
   private drain(budgetMs: number): void {
     const start = this.now();
+    this.beforeSlice?.();
     let processed = 0;
     for (const item of this.queue) {
       this.queue.delete(item);

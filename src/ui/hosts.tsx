@@ -11,7 +11,7 @@ import { Badge, badgeShape, fillBadge } from './Badge';
 import { Card } from './Card';
 import { LookalikeBadge, LookalikeCard } from './Lookalike';
 import { CustomBadge, CustomCard } from './Custom';
-import { uiDirection, uiLanguage } from './i18n';
+import { t, uiDirection, uiLanguage } from './i18n';
 import { ThemeWatcher, type Theme } from './theme';
 import themeCss from './theme.css?inline';
 import badgeCss from './badge.css?inline';
@@ -74,15 +74,14 @@ function attachShadowWithStyles(host: HTMLElement, kind: keyof typeof CSS): Shad
   return shadow;
 }
 
-/** What makes two badges look the same: their markup is then one template, cloned. */
-function templateKey(annotation: Annotation): string {
-  if (annotation.kind === 'official') return `o|${annotation.match.account.index}`;
+/** What makes two badges (warnings, custom lists) look the same: their markup is then one template, cloned. */
+function templateKey(annotation: Exclude<Annotation, { kind: 'official' }>): string {
   if (annotation.kind === 'lookalike') return `l|${annotation.resembles.index}|${annotation.reason}`;
   return `c|${annotation.matches.map((m) => [m.layer.id, m.layer.name, m.layer.colour, m.entry.label].join('\u0000')).join('\u0001')}`;
 }
 
 /** The Preact tree of a badge (markup only: its clicks and hovers are heard by the host, see AttacheUi.create). */
-function badgeMarkup(annotation: Annotation) {
+function badgeTree(annotation: Annotation) {
   if (annotation.kind === 'lookalike') return <LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} />;
   if (annotation.kind === 'custom') return <CustomBadge matches={annotation.matches} />;
   return <Badge account={annotation.match.account} />;
@@ -111,9 +110,9 @@ export interface UiOptions {
 export class AttacheUi implements BadgeRenderer {
   private readonly doc: Document;
   private readonly badges = new WeakMap<HTMLElement, BadgeState>();
-  /** Badge markup per distinct badge (see badgeTemplate). */
+  /** Warning and custom-list badges' markup per distinct badge (see badgeMarkup). */
   private readonly templates = new Map<string, Element>();
-  /** Official badges' markup per shape (see badgeShape): a few dozen renders for hundreds of accounts. */
+  /** Official badges' markup per shape (see badgeShape): a dozen renders for hundreds of accounts. */
   private readonly shapes = new Map<string, Element>();
   /** Increases with every opening, so a late answer for an earlier card is ignored. */
   private openTicket = 0;
@@ -135,6 +134,14 @@ export class AttacheUi implements BadgeRenderer {
     this.theme.start();
   }
 
+  /**
+   * Work every page's first badge would otherwise pay, done while the page is idle after start-up: the first message
+   * read makes the browser hand the extension's messages to the page's process (measured at 5-10 ms in Chromium).
+   */
+  warmUp(): void {
+    t('badgeNoticeMarker');
+  }
+
   stop(): void {
     this.closeCard(false);
     this.theme.stop();
@@ -150,7 +157,7 @@ export class AttacheUi implements BadgeRenderer {
     const shadow = attachShadowWithStyles(host, 'badge');
     const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0 };
     this.badges.set(host, state);
-    shadow.append(this.badgeTemplate(annotation).cloneNode(true));
+    shadow.append(this.badgeMarkup(annotation));
     // The clone carries no listeners: the shadow root hears the button's clicks (Enter and Space click a button).
     shadow.addEventListener('click', (event) => {
       event.preventDefault();
@@ -227,32 +234,32 @@ export class AttacheUi implements BadgeRenderer {
   }
 
   /**
-   * The badge's markup, rendered by Preact once per distinct badge and cloned for every further appearance: an
-   * account can appear hundreds of times on a timeline, and a clone costs a fraction of a render.
+   * The badge's markup: rendered by Preact once per distinct badge and copied for every further appearance (an
+   * account can appear hundreds of times on a timeline, and a copy costs a fraction of a render). Official badges
+   * are copies of their shape's render with the account's words written in.
    */
-  private badgeTemplate(annotation: Annotation): Element {
+  private badgeMarkup(annotation: Annotation): Node {
+    if (annotation.kind === 'official') {
+      const account = annotation.match.account;
+      const shape = badgeShape(account);
+      let base = this.shapes.get(shape);
+      if (!base) {
+        base = this.render(<Badge account={account} />);
+        this.shapes.set(shape, base);
+      }
+      const copy = base.cloneNode(true) as Element;
+      fillBadge(copy, account);
+      return copy;
+    }
     const key = templateKey(annotation);
     let template = this.templates.get(key);
     if (!template) {
-      template = annotation.kind === 'official' ? this.officialTemplate(annotation.match.account) : this.render(badgeMarkup(annotation));
+      template = this.render(badgeTree(annotation));
       // Custom lists can be renamed and recoloured at will: the cache is bounded.
       if (this.templates.size >= 2000) this.templates.clear();
       this.templates.set(key, template);
     }
-    return template;
-  }
-
-  /** An official badge: a copy of its shape's render, with the account's words written in. */
-  private officialTemplate(account: AccountSummary): Element {
-    const shape = badgeShape(account);
-    let base = this.shapes.get(shape);
-    if (!base) {
-      base = this.render(<Badge account={account} />);
-      this.shapes.set(shape, base);
-    }
-    const template = base.cloneNode(true) as Element;
-    fillBadge(template, account);
-    return template;
+    return template.cloneNode(true);
   }
 
   private render(markup: VNode): Element {
