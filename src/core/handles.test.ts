@@ -35,6 +35,14 @@ describe('handleFromHref', () => {
   ])('rejects %s', (href) => {
     expect(handleFromHref(href)).toBeNull();
   });
+
+  it('answers a repeated href the same, also past the bound of what it remembers', () => {
+    const hrefs = Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? `/user_${i}` : i % 3 === 1 ? `/user_${i}/status/${i}` : `https://x.com/u${i}`));
+    const first = hrefs.map((h) => handleFromHref(h));
+    expect(first.filter((h) => h === null)).toHaveLength(2000);
+    expect(hrefs.map((h) => handleFromHref(h))).toEqual(first);
+    expect([...hrefs].reverse().map((h) => handleFromHref(h))).toEqual([...first].reverse());
+  });
 });
 
 describe('profileHandleFromPath', () => {

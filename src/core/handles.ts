@@ -18,12 +18,25 @@ export const RESERVED_PATHS: ReadonlySet<string> = new Set(
 const PROFILE_PATH = /^\/([A-Za-z0-9_]{1,20})\/?$/;
 const X_HOSTS = new Set(['x.com', 'twitter.com', 'mobile.twitter.com', 'mobile.x.com', 'www.x.com', 'www.twitter.com']);
 
+/** Hrefs read before, and their handles (bounded). */
+const hrefHandles = new Map<string, string | null>();
+
 /**
  * The handle a profile link points to, or null. Accepts a path (`/AmbLiuXiaoMing`) or an absolute URL on X's
  * domains. Rejects X's own pages and any deeper path (`/h/status/1`, `/h/photo`, `/h/following`).
  */
 export function handleFromHref(href: string | null | undefined): string | null {
   if (!href) return null;
+  // Pages repeat the same links (an author's name, handle and avatar; every placement reading a post): remembered.
+  const known = hrefHandles.get(href);
+  if (known !== undefined) return known;
+  const handle = parseHref(href);
+  if (hrefHandles.size >= 5000) hrefHandles.clear();
+  hrefHandles.set(href, handle);
+  return handle;
+}
+
+function parseHref(href: string): string | null {
   let path = href;
   if (!href.startsWith('/')) {
     let url: URL;

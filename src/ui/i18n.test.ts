@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { countryMessages } from '../../scripts/lib/vite-locales-plugin';
-import { countryName, formatPartialDate, resetI18nCaches, sameLanguage, uiDirection } from './i18n';
+import fc from 'fast-check';
+import { countryName, formatPartialDate, resetI18nCaches, sameLanguage, t, uiDirection } from './i18n';
+import { getMessage, loadMessages } from '../../tests/unit/i18n-messages';
 
 describe('UI language helpers', () => {
   it('gives right-to-left for Arabic, Hebrew and Persian UIs, left-to-right for the others', () => {
@@ -87,5 +89,33 @@ describe('country names from the built messages', () => {
     expect(sameLanguage('zh_CN', 'zh-TW')).toBe(false);
     expect(sameLanguage('en', 'de')).toBe(false);
     expect(sameLanguage('', 'en')).toBe(false);
+  });
+});
+
+describe('t()', () => {
+  afterEach(() => resetI18nCaches());
+
+  it('gives exactly what the i18n API gives, for every message and any substitution text, asking it once per key', () => {
+    const asked: string[] = [];
+    Object.assign(fakeBrowser.i18n, {
+      getMessage: (key: string, subs?: string | string[]) => {
+        asked.push(key);
+        return getMessage(key, subs);
+      },
+    });
+    resetI18nCaches();
+    const keys = Object.keys(loadMessages('en'));
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '$', '1', '$1', '$$', '\uE000', '\uE001', 'ب', '中', '<', '&') });
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.array(text, { minLength: 0, maxLength: 9 }), (key, subs) => {
+        expect(t(key, subs)).toBe(getMessage(key, subs) || key);
+        if (subs.length === 1) expect(t(key, subs[0])).toBe(getMessage(key, subs[0]) || key);
+        expect(t(key)).toBe(getMessage(key) || key);
+      }),
+      { numRuns: 3000 },
+    );
+    // Two reads per key at most: one plain, one with markers.
+    expect(asked.length).toBeLessThanOrEqual(keys.length * 2);
+    expect(t('noSuchMessage', ['x'])).toBe('noSuchMessage');
   });
 });

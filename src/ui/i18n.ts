@@ -1,28 +1,46 @@
 /**
  * UI strings come from `_locales` through the WebExtension i18n API; dataset text is never translated.
- * Dates and country names are localised with Intl in the browser's UI language.
+ * Country names come from the messages too (the build adds them), else from Intl, like dates, in the UI language.
  */
 import browser from 'webextension-polyfill';
 
 /** Messages without substitutions, once read: every badge asks for its category's name (a call into the browser). */
 const plainMessages = new Map<string, string>();
+/**
+ * Messages with substitutions, read once with markers in place of $1..$9 and filled in here: a badge's accessible
+ * label is one per account, and each call into the browser's i18n API costs far more than this replace.
+ */
+const messageTemplates = new Map<string, string>();
+const MARKERS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
+const MARKER = /[\uE000-\uE008]/g;
 
 export function t(key: string, substitutions?: string | string[]): string {
-  const plain = substitutions === undefined;
-  if (plain) {
-    const known = plainMessages.get(key);
-    if (known !== undefined) return known;
-  }
-  try {
-    const text = browser.i18n.getMessage(key, substitutions);
-    if (text) {
-      if (plain) plainMessages.set(key, text);
-      return text;
+  if (substitutions !== undefined) {
+    const values = typeof substitutions === 'string' ? [substitutions] : substitutions;
+    let template = messageTemplates.get(key);
+    if (template === undefined) {
+      template = read(key, MARKERS);
+      if (!template) return key;
+      messageTemplates.set(key, template);
     }
-  } catch {
-    // i18n is unavailable once the extension context is invalidated (update/reload): fall through.
+    // One pass over the template: the values are inserted as they are, never scanned for markers themselves.
+    return template.replace(MARKER, (marker) => values[marker.charCodeAt(0) - 0xe000] ?? '');
   }
-  return key;
+  const known = plainMessages.get(key);
+  if (known !== undefined) return known;
+  const text = read(key);
+  if (!text) return key;
+  plainMessages.set(key, text);
+  return text;
+}
+
+/** A message from the browser, or '' (no such message, or i18n is gone once the extension context is invalidated). */
+function read(key: string, substitutions?: string[]): string {
+  try {
+    return browser.i18n.getMessage(key, substitutions) || '';
+  } catch {
+    return '';
+  }
 }
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -88,9 +106,9 @@ let messagesSpeakUi: boolean | null = null;
  * English messages, and Intl names countries in the reader's language), nor in a build without them.
  */
 function builtName(code: string, style: 'long' | 'short'): string | null {
-  messagesSpeakUi ??= sameLanguage(message('localeFolder'), uiLanguage());
+  messagesSpeakUi ??= sameLanguage(read('localeFolder'), uiLanguage());
   if (!messagesSpeakUi || !/^[A-Z]{2}$/.test(code)) return null;
-  return (style === 'short' ? message(`countryShort_${code}`) : '') || message(`country_${code}`) || null;
+  return (style === 'short' ? read(`countryShort_${code}`) : '') || read(`country_${code}`) || null;
 }
 
 /** Whether messages from the `_locales/<folder>` serve a UI in `language` (`fr` serves `fr-CA`; `zh_CN` not `zh-TW`). */
@@ -101,21 +119,13 @@ export function sameLanguage(folder: string, language: string): boolean {
   return a === b || (!a.includes('-') && b.split('-')[0] === a);
 }
 
-/** A message, or '' when there is none (t() gives its key instead). */
-function message(key: string): string {
-  try {
-    return browser.i18n.getMessage(key) || '';
-  } catch {
-    return '';
-  }
-}
-
 /** Forgets what was read from the i18n API (tests switch languages and messages). */
 export function resetI18nCaches(): void {
   cachedLanguage = null;
   messagesSpeakUi = null;
   regionNameCache.clear();
   plainMessages.clear();
+  messageTemplates.clear();
 }
 
 function lookUpRegionName(code: string, language: string, style: 'long' | 'short', cacheKey: string): string {
