@@ -28,8 +28,14 @@ const CONTAINED_EVENTS = [
   'touchstart', 'touchend', 'keydown', 'keyup', 'keypress',
 ] as const;
 
+/**
+ * Passive: `stop` never cancels an event, and stopPropagation works the same in a passive listener; a blocking touch
+ * listener on every badge would make the browser wait for the page before it scrolls a touch that starts on one.
+ */
+const PASSIVE = { passive: true } as const;
+
 function contain(host: HTMLElement): void {
-  for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop);
+  for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop, PASSIVE);
 }
 function stop(event: Event): void {
   event.stopPropagation();
