@@ -37,8 +37,8 @@ const LOOKALIKE_LAYERS = ['lookalikes'] as const;
 
 interface PlacementGroup {
   selector: string;
-  /** Every instance is or lies inside an element matching this (see Placement.instanceScope); null: no shortcut. */
-  scope: string | null;
+  /** Every instance is or lies inside an element matching one of these (see Placement.instanceScope); null: none. */
+  scope: { each: readonly string[]; any: string } | null;
   placements: readonly Placement[];
 }
 
@@ -89,7 +89,7 @@ export class Annotator {
   /** Queued nodes that were removed: release the badges inside them if they are still detached when drained. */
   private readonly removed = new WeakSet<Element>();
   private readonly queue: SlicedQueue<Element>;
-  /** Every placement's instance selector in one: one selector pass finds the instances of all placements. */
+  /** Every placement's instance selector in one: one closest() walk finds the instances around a change. */
   private readonly anyInstance: string;
   /** Placements grouped by their instance selector (in registry order). */
   private readonly groups: readonly PlacementGroup[];
@@ -106,16 +106,17 @@ export class Annotator {
   constructor(private readonly options: AnnotatorOptions) {
     this.doc = options.root ?? document;
     this.placements = options.placements ?? PLACEMENTS;
-    const groups = new Map<string, { selector: string; scope: string | null; placements: Placement[] }>();
+    const groups = new Map<string, { selector: string; scope: PlacementGroup['scope']; placements: Placement[] }>();
+    const scopeOf = (p: Placement) => (p.instanceScope?.length ? { each: p.instanceScope, any: p.instanceScope.join(', ') } : null);
     for (const placement of this.placements) {
       const group = groups.get(placement.instanceSelector);
       if (!group) {
-        groups.set(placement.instanceSelector, { selector: placement.instanceSelector, scope: placement.instanceScope ?? null, placements: [placement] });
+        groups.set(placement.instanceSelector, { selector: placement.instanceSelector, scope: scopeOf(placement), placements: [placement] });
         continue;
       }
       group.placements.push(placement);
       // Placements sharing instances share the scope only if they all declare the same one.
-      if (group.scope !== (placement.instanceScope ?? null)) group.scope = null;
+      if (group.scope?.any !== scopeOf(placement)?.any) group.scope = null;
     }
     this.groups = [...groups.values()];
     this.anyInstance = this.groups.map((g) => g.selector).join(', ');
@@ -299,7 +300,7 @@ export class Annotator {
     }
     if (shallow) return;
     for (const group of this.groups) {
-      if (group.scope && !target.closest(group.scope) && !target.querySelector(group.scope)) continue;
+      if (group.scope && !target.closest(group.scope.any) && !group.scope.each.some((s) => target.querySelector(s))) continue;
       for (const instance of target.querySelectorAll(group.selector)) this.reconcileGroup(group, instance, page);
     }
   }

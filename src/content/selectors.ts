@@ -36,8 +36,6 @@ export const X = {
   cellBio: 'div[dir="auto"]',
   /** Bio-mention instances: profile bio, user-cell bio, hover-card bio. */
   bios: '[data-testid="UserDescription"], [data-testid="UserCell"] div[dir="auto"], #layers [data-testid="HoverCard"] div[dir="auto"]',
-  /** What every bio-mention instance is or lies in (the search for `bios` is skipped elsewhere). */
-  bioScope: '[data-testid="UserDescription"], [data-testid="UserCell"], [data-testid="HoverCard"]',
   /** Any hover card, also the account switcher's (the viewer's own accounts as user cells). */
   anyHoverCard: '[data-testid="HoverCard"]',
   /** A post's action bar (reply, repost, like...): the end of its header area in media-only posts. */

@@ -7,21 +7,21 @@ import { describe, expect, it } from 'vitest';
 import { X, type SelectorName } from '../../src/content/selectors';
 import { expected, loadFixture } from './x-fixture';
 
-const COLUMNS: SelectorName[] = ['tweet', 'tweetUserName', 'tweetAvatar', 'avatarContainer', 'quotedCard', 'quotedCardInPost', 'quotedHandleText', 'socialContext', 'tweetText', 'textBlock', 'profileUserName', 'profileBio', 'profilePhotoAvatar', 'userCell', 'cellBio', 'bios', 'bioScope', 'anyHoverCard', 'actionBar', 'hoverCard', 'notification', 'primaryColumn', 'layers', 'viewerProfileLink', 'reactRoot', 'statusLink', 'link'];
+const COLUMNS: SelectorName[] = ['tweet', 'tweetUserName', 'tweetAvatar', 'avatarContainer', 'quotedCard', 'quotedCardInPost', 'quotedHandleText', 'socialContext', 'tweetText', 'textBlock', 'profileUserName', 'profileBio', 'profilePhotoAvatar', 'userCell', 'cellBio', 'bios', 'anyHoverCard', 'actionBar', 'hoverCard', 'notification', 'primaryColumn', 'layers', 'viewerProfileLink', 'reactRoot', 'statusLink', 'link'];
 
 const COUNTS: Record<string, number[]> = {
-  'profile-AmbLiuXiaoMing.html': [4, 4, 4, 8, 0, 0, 0, 2, 4, 61, 1, 1, 1, 2, 8, 3, 3, 0, 4, 0, 0, 1, 1, 1, 1, 8, 49],
-  'home.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
-  'home-dim.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
-  'home-dark.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
-  'home-ar.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 15, 2, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
-  'home-zh.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
-  'search-people.html': [0, 0, 0, 11, 0, 0, 0, 0, 0, 54, 0, 0, 0, 9, 10, 10, 10, 1, 0, 1, 0, 1, 1, 1, 1, 0, 48],
-  'profile-fakeaccount_9.html': [4, 4, 4, 8, 0, 0, 0, 2, 4, 65, 1, 1, 1, 2, 8, 3, 3, 0, 4, 0, 0, 1, 1, 1, 1, 8, 47],
-  'home-hovercard.html': [11, 12, 11, 17, 1, 1, 1, 2, 12, 116, 0, 0, 0, 2, 15, 3, 3, 1, 11, 1, 0, 1, 1, 1, 1, 20, 84],
-  'followers.html': [0, 0, 0, 9, 0, 0, 0, 0, 0, 47, 0, 0, 0, 8, 8, 8, 8, 0, 0, 0, 0, 1, 1, 1, 1, 0, 37],
-  'notifications.html': [2, 2, 2, 11, 0, 0, 0, 0, 2, 45, 0, 0, 0, 2, 6, 2, 2, 0, 2, 0, 3, 1, 1, 1, 1, 4, 39],
-  'spa.html': [3, 3, 3, 7, 0, 0, 0, 0, 3, 52, 1, 1, 1, 2, 7, 3, 3, 0, 3, 0, 0, 1, 1, 1, 1, 6, 43],
+  'profile-AmbLiuXiaoMing.html': [4, 4, 4, 8, 0, 0, 0, 2, 4, 61, 1, 1, 1, 2, 8, 3, 0, 4, 0, 0, 1, 1, 1, 1, 8, 49],
+  'home.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
+  'home-dim.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
+  'home-dark.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
+  'home-ar.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 15, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
+  'home-zh.html': [11, 12, 11, 16, 1, 1, 1, 2, 12, 112, 0, 0, 0, 2, 14, 2, 0, 11, 0, 0, 1, 1, 1, 1, 20, 78],
+  'search-people.html': [0, 0, 0, 11, 0, 0, 0, 0, 0, 54, 0, 0, 0, 9, 10, 10, 1, 0, 1, 0, 1, 1, 1, 1, 0, 48],
+  'profile-fakeaccount_9.html': [4, 4, 4, 8, 0, 0, 0, 2, 4, 65, 1, 1, 1, 2, 8, 3, 0, 4, 0, 0, 1, 1, 1, 1, 8, 47],
+  'home-hovercard.html': [11, 12, 11, 17, 1, 1, 1, 2, 12, 116, 0, 0, 0, 2, 15, 3, 1, 11, 1, 0, 1, 1, 1, 1, 20, 84],
+  'followers.html': [0, 0, 0, 9, 0, 0, 0, 0, 0, 47, 0, 0, 0, 8, 8, 8, 0, 0, 0, 0, 1, 1, 1, 1, 0, 37],
+  'notifications.html': [2, 2, 2, 11, 0, 0, 0, 0, 2, 45, 0, 0, 0, 2, 6, 2, 0, 2, 0, 3, 1, 1, 1, 1, 4, 39],
+  'spa.html': [3, 3, 3, 7, 0, 0, 0, 0, 3, 52, 1, 1, 1, 2, 7, 3, 0, 3, 0, 0, 1, 1, 1, 1, 6, 43],
 };
 
 describe('selector table', () => {

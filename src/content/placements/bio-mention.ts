@@ -7,7 +7,7 @@ import type { Candidate, Placement } from './types';
 export const bioMention: Placement = {
   name: 'bio-mention',
   instanceSelector: X.bios,
-  instanceScope: X.bioScope,
+  instanceScope: [X.profileBio, X.userCell, X.anyHoverCard],
   read(bio) {
     // Only the outermost bio block, never one inside a link (a name), nor the account switcher's cells.
     if (bio.parentElement?.closest(X.bios) || bio.closest(X.link) || bio.closest(X.avatarContainer)) return [];

@@ -41,11 +41,12 @@ export interface Placement {
   /** Selector of this placement's instances: the annotator finds them around and inside changed nodes. */
   instanceSelector: string;
   /**
-   * Optional: a cheap selector that every instance is, or lies inside. The annotator skips the instance search below a
-   * changed node when neither the node's ancestors nor its subtree match it (a descendant combinator in
-   * `instanceSelector` costs an ancestor walk per candidate element; most changes are posts, which hold no bios).
+   * Optional: cheap selectors of which every instance matches one or lies inside one. The annotator skips the
+   * instance search below a changed node when neither the node's ancestors nor its subtree match any of them (a
+   * descendant combinator in `instanceSelector` costs an ancestor walk per candidate element; most changes are posts,
+   * which hold no bios). Each is one selector, not a list: Chromium searches a list far slower than its parts.
    */
-  instanceScope?: string;
+  instanceScope?: readonly string[];
   /** The account(s) shown by one instance right now; [] when it cannot be read (yet). */
   read(instance: Element, page: PageContext): Candidate[];
 }
