@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { congressSpec, importCongress, parseUpstreamYaml, roleTitle, xIdToString } from './import-congress';
 import { runImport } from './run-import';
-import { collect, read, tempDataset, TESTDATA } from './test-helpers';
+import { collect, read, tempDataset, tempDir, TESTDATA } from './test-helpers';
 
 const FIXTURE = join(TESTDATA, 'congress');
 
@@ -18,7 +17,7 @@ function run(dataset: string, source = FIXTURE, acceptRenames = false) {
 
 /** A copy of the fixture whose files a test may edit. */
 function fixtureCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'attache-congress-'));
+  const dir = tempDir('attache-congress-');
   cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 }

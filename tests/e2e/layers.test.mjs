@@ -2,7 +2,7 @@
 // list is imported through the options page and annotated; the session log exports what was shown.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowser, waitForAttache, openExtensionPage } from './harness.mjs';
@@ -71,6 +71,7 @@ describe('layers, custom lists and the session log', () => {
 
   it('imports a custom CSV list through the options page and annotates its accounts with the custom label', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'attache-csv-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, 'handle,label,country\njane_reader,Researcher pick,GB\nnot a handle,Bad,XX\n');
     const good = join(dir, 'my-list.csv');
