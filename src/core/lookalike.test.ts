@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, nameSkeleton } from './lookalike';
+import { LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, nameSkeleton, nameSkeletonUnicode } from './lookalike';
 import type { AccountSummary } from './lookup';
 
 function summary(index: number, handle: string, name: string, kind: AccountSummary['kind'] = 'institution'): AccountSummary {
@@ -51,6 +51,13 @@ describe('skeletons', () => {
       }),
       { numRuns: 2000 },
     );
+    fc.assert(
+      fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) }), (text) => {
+        expect(nameSkeleton(text)).toBe(nameSkeletonUnicode(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(nameSkeleton('Embassy of Ukraine | Україна')).toBe(nameSkeletonUnicode('Embassy of Ukraine | Україна'));
     // Outside printable ASCII the full folding runs (a tab, a Cyrillic letter).
     expect(cleanDisplayText('St\tate')).toBe(foldDisplayText('St\tate'));
     expect(cleanDisplayText('Stаte')).toBe('State');
