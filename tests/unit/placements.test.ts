@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOOKALIKE_PLACEMENTS, type Annotator } from '../../src/content/annotator';
 import { PLACEMENT_NAMES } from '../../src/content/placements/types';
+import { displayText, walkedText } from '../../src/content/placements/read';
 import { asList, badgeList, expected, loadFixture, startAnnotator, warningList } from './x-fixture';
 
 let current: Annotator | null = null;
@@ -71,5 +72,35 @@ describe('hooks every badge host carries', () => {
     }
     const mention = document.querySelector('attache-badge[data-attache-placement="mention"]');
     expect(mention?.getAttribute('data-attache-layer')).toBe('diplomats-embassies mentions');
+  });
+});
+
+describe('reading helpers', () => {
+  it.each(PAGES)("%s: displayText's shortcut gives the walked text for every element, badges in place or not", (file) => {
+    loadFixture(file);
+    const check = () => {
+      let compared = 0;
+      for (const el of document.body.querySelectorAll('*')) {
+        expect(displayText(el), el.outerHTML.slice(0, 120)).toBe(walkedText(el));
+        compared++;
+      }
+      return compared;
+    };
+    expect(check()).toBeGreaterThan(100);
+    // With badges inserted (hosts next to names), and a display name holding an emoji image and an icon.
+    const { annotator } = startAnnotator();
+    // An emoji image in one name and an icon with a title in another, each without the other.
+    const [first, second] = document.querySelectorAll('[data-testid="User-Name"] a, [data-testid="UserName"] span, [data-testid="UserCell"] a');
+    if (first && second) {
+      const img = document.createElement('img');
+      img.setAttribute('alt', '🇨🇳');
+      first.append(img);
+      const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      icon.append(Object.assign(document.createElementNS('http://www.w3.org/2000/svg', 'title'), { textContent: 'Verified' }));
+      second.append(icon);
+      expect(walkedText(second)).not.toContain('Verified');
+    }
+    expect(check()).toBeGreaterThan(100);
+    annotator.stop();
   });
 });

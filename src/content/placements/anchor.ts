@@ -1,7 +1,10 @@
 /** Where a badge goes next to an account's name. Structure only: no class names, no layout reads. */
 import { HOST_TAG } from '../tag';
 
+/** Element children of `el` other than badge hosts. One number from the DOM in the common case of a single child. */
 function elementChildren(el: Element): number {
+  const all = el.childElementCount;
+  if (all <= 1) return all;
   let n = 0;
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.localName !== HOST_TAG) n++;
   return n;

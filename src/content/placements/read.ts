@@ -1,6 +1,7 @@
 /** Structural helpers shared by the placements. Structure only: no class names, no UI words, no layout reads. */
 import { handleFromAtText, handleFromAvatarTestId, handleFromHref } from '../../core/handles';
 import { X } from '../selectors';
+import { CARD_TAG, HOST_TAG, NOTICE_TAG } from '../tag';
 
 /** Whether `el` is inside `container` and not in a nested instance of the same kind (`closest(selector) === container`). */
 export function ownedBy(el: Element, container: Element, selector: string): boolean {
@@ -21,10 +22,10 @@ export function authorUserName(article: Element): Element | null {
   return null;
 }
 
-/** Profile links (`/handle`) under `root`, with their handles, in document order. */
-export function profileLinks(root: Element): { link: Element; handle: string }[] {
+/** Profile links (`/handle`) under `root` (among the links `selector` matches), with their handles, in document order. */
+export function profileLinks(root: Element, selector: string = X.link): { link: Element; handle: string }[] {
   const out: { link: Element; handle: string }[] = [];
-  for (const link of root.querySelectorAll(X.link)) {
+  for (const link of root.querySelectorAll(selector)) {
     const handle = handleFromHref(link.getAttribute('href'));
     if (handle) out.push({ link, handle });
   }
@@ -43,6 +44,14 @@ export function avatarHandle(root: Element): string | null {
 /** Text of a display-name element, for the lookalike name check only. Emoji images count by their alt text. */
 export function displayText(el: Element | null): string | undefined {
   if (!el) return undefined;
+  // Without emoji images or icons inside, the text is the element's text: one read instead of a walk over its nodes
+  // (each node handed to a content script costs a lookup in its world's wrapper table). Badge hosts hold no text.
+  if (!el.querySelector(NOT_PLAIN_TEXT)) return el.textContent?.trim() || undefined;
+  return walkedText(el);
+}
+
+/** displayText by walking the nodes (exported for the test that pins the shortcut to it). */
+export function walkedText(el: Element): string | undefined {
   let text = '';
   const walk = (node: Node) => {
     for (let c = node.firstChild; c; c = c.nextSibling) {
@@ -57,6 +66,9 @@ export function displayText(el: Element | null): string | undefined {
   walk(el);
   return text.trim() || undefined;
 }
+
+/** What the walk reads otherwise than as text: emoji images, icons, and Attaché's own elements. */
+const NOT_PLAIN_TEXT = `img, svg, ${HOST_TAG}, ${CARD_TAG}, ${NOTICE_TAG}`;
 
 /** `@handle` text of a block, or null. */
 export { handleFromAtText };
