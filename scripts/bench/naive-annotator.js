@@ -4,7 +4,8 @@
 // placements the timeline shows (post author, reposter, quoted author, "Replying to", mentions), each with a small
 // visible badge (a styled span: light DOM, no shadow root, no card), so the two differ in how they work, not in what
 // they show. It knows only this timeline's markup (no React re-renders, no recycled cells, no other pages).
-// Injected into the main world by scripts/bench/run.mjs, which fills in the list of official handles below.
+// Loaded as the content script of an extension of its own by scripts/bench/run.mjs (an isolated world, like
+// Attaché's), which fills in the list of official handles below.
 (() => {
   const OFFICIAL = new Set(__OFFICIAL__);
   const PROFILE = /^\/([A-Za-z0-9_]{1,20})$/;
@@ -48,6 +49,7 @@
     }
   };
   const start = () => {
+    document.documentElement.setAttribute('data-bench-naive', '');
     const style = document.createElement('style');
     style.textContent = CSS;
     document.head.append(style);

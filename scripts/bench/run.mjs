@@ -129,6 +129,24 @@ async function serve(context, html) {
   });
 }
 
+/**
+ * The naive annotator as an extension of its own: a content script, like Attaché, so that both pay what an isolated
+ * world costs per DOM node (a wrapper-table lookup; the page's own world keeps wrappers inline).
+ */
+async function launchNaive(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'attache-bench-naive-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3,
+    name: 'Attaché bench naive annotator',
+    version: '0.0.1',
+    description: 'Benchmark reference: rescans the whole page after every mutation.',
+    content_scripts: [{ matches: ['https://x.com/*'], js: ['naive.js'], run_at: 'document_idle' }],
+  }));
+  writeFileSync(join(dir, 'naive.js'), source);
+  const session = await launchWithExtension({ dist: dir });
+  return { ...session, async close() { await session.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
 async function launchPlain() {
   const dir = mkdtempSync(join(tmpdir(), 'attache-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -140,22 +158,22 @@ async function launchPlain() {
 const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
 /** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
-async function runOnce({ variant, browsers, naiveSource, size, trace = false }) {
+async function runOnce({ variant, browsers, size, trace = false }) {
   const session = variant === 'attache' ? browsers.attache : variant === 'baseline' ? browsers.baseline
-    : variant === 'control' ? browsers.control : browsers.plain;
+    : variant === 'control' ? browsers.control : variant === 'naive' ? browsers.naive : browsers.plain;
   const page = await session.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.text().includes('[Attaché]')) errors.push(`console.${m.type()}: ${m.text()}`);
   });
-  if (variant === 'naive') await page.addInitScript(naiveSource);
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const stopTrace = trace ? await startTracing(cdp) : null;
   await page.goto('https://x.com/home', { waitUntil: 'load' });
   if (variant === 'attache' || variant === 'baseline') await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 10_000 });
   if (variant === 'control') await page.waitForSelector('html[data-bench-control]', { state: 'attached', timeout: 10_000 });
+  if (variant === 'naive') await page.waitForSelector('html[data-bench-naive]', { state: 'attached', timeout: 10_000 });
   await page.waitForTimeout(400);
   await cdp.send('HeapProfiler.collectGarbage');
   const ready = await metricsOf(cdp);
@@ -210,10 +228,11 @@ async function main() {
     plain: await launchPlain(),
     attache: await launchWithExtension({ dist: 'dist/chrome' }),
     control: await launchWithExtension({ dist: 'scripts/bench/control-extension' }),
+    naive: VARIANTS.includes('naive') ? await launchNaive(naiveSource) : null,
     contentScriptFile: size.file,
     baseline: BASELINE ? await launchWithExtension({ dist: BASELINE }) : null,
   };
-  const sessions = [browsers.plain, browsers.attache, browsers.control, browsers.baseline].filter(Boolean);
+  const sessions = [browsers.plain, browsers.attache, browsers.control, browsers.naive, browsers.baseline].filter(Boolean);
   const version = browsers.plain.context.browser()?.version() ?? (await (async () => {
     const p = await browsers.plain.context.newPage(); const ua = await p.evaluate(() => navigator.userAgent); await p.close();
     return /Chrome\/([\d.]+)/.exec(ua)?.[1] ?? 'unknown';
@@ -223,7 +242,9 @@ async function main() {
   const runs = [];
   try {
     // Warm-up: one short scroll per browser (first-navigation costs are not the extension's).
-    for (const variant of ['none', 'attache', 'control', ...(BASELINE ? ['baseline'] : [])]) await runOnce({ variant, browsers, naiveSource, size: Math.min(50, SIZES[0]) });
+    for (const variant of ['none', 'attache', 'control', ...(browsers.naive ? ['naive'] : []), ...(BASELINE ? ['baseline'] : [])]) {
+      await runOnce({ variant, browsers, size: Math.min(50, SIZES[0]) });
+    }
     const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
     // The control only checks the measurement: it runs at the first size.
     for (const total of SIZES) {
@@ -232,7 +253,7 @@ async function main() {
         // Interleaved, and the order rotates each round, so drift and warm-up do not favour one variant.
         const order = variants.map((_, i) => variants[(i + round) % variants.length]);
         for (const variant of order) {
-          const r = await runOnce({ variant, browsers, naiveSource, size: total });
+          const r = await runOnce({ variant, browsers, size: total });
           r.round = round;
           runs.push(r);
           log(`  ${total} posts, round ${round + 1}, ${variant.padEnd(7)} task ${r.metrics.TaskDuration.toFixed(0)} ms, script ${r.metrics.ScriptDuration.toFixed(0)} ms`
@@ -246,7 +267,7 @@ async function main() {
       for (let round = 0; round < TRACE_ROUNDS; round++) {
         const order = allVariants.map((_, i) => allVariants[(i + round) % allVariants.length]);
         for (const variant of order) {
-          const r = await runOnce({ variant, browsers, naiveSource, size: SIZES[0], trace: true });
+          const r = await runOnce({ variant, browsers, size: SIZES[0], trace: true });
           traced.push({ variant, round, size: SIZES[0], trace: r.trace, perPlacement: r.perPlacement, errors: r.errors });
           log(`  traced ${SIZES[0]} posts, round ${round + 1}, ${variant.padEnd(7)} main-thread CPU ${r.trace.mainThreadCpuMs.toFixed(0)} ms, forced layouts ${JSON.stringify(r.trace.forcedLayouts)}`);
         }
