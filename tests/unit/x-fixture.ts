@@ -3,12 +3,12 @@
  * document at its x.com URL, an index of the fixture's official accounts, and a renderer that records what it is
  * asked to create.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotator, HOST_TAG, type Annotation, type BadgeRenderer } from '../../src/content/annotator';
 import type { Candidate } from '../../src/content/placements/types';
 import { compileDataset, packIndex, type SummaryRow } from '../../src/core/compiled';
-import { parseDataset } from '../../src/core/dataset-files';
+import { loadDataset } from '../../scripts/lib/load-dataset';
 import { DatasetIndex } from '../../src/core/lookup';
 import { CATEGORIES, KINDS } from '../../src/core/schema';
 
@@ -71,9 +71,7 @@ export function fixtureIndex(): DatasetIndex {
 
 /** The bundled dataset (dataset/), compiled as the build does, with its details. */
 export function bundledIndex(dir = 'dataset'): DatasetIndex {
-  const read = (sub: string) =>
-    readdirSync(join(dir, sub)).map((name) => ({ path: `${sub}/${name}`, text: readFileSync(join(dir, sub, name), 'utf8') }));
-  const parsed = parseDataset([{ path: 'meta.yaml', text: readFileSync(join(dir, 'meta.yaml'), 'utf8') }, ...read('accounts'), ...read('notices')]);
+  const parsed = loadDataset(dir);
   if (!parsed.dataset) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   const compiled = compileDataset(parsed.dataset, parsed.origins);
   return new DatasetIndex(compiled, compiled.details);
