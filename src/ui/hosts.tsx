@@ -3,7 +3,7 @@
  * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them.
  */
 import { render, type VNode } from 'preact';
-import type { AccountSummary, DatasetIndex } from '../core/lookup';
+import type { DatasetIndex } from '../core/lookup';
 import type { AccountDetails } from '../core/compiled';
 
 import type { Candidate } from '../content/placements/types';
@@ -80,8 +80,12 @@ function attachShadowWithStyles(host: HTMLElement, kind: keyof typeof CSS): Shad
   return shadow;
 }
 
-/** What makes two badges (warnings, custom lists) look the same: their markup is then one template, cloned. */
-function templateKey(annotation: Exclude<Annotation, { kind: 'official' }>): string {
+/**
+ * What makes two badges look the same: their markup is then one render, copied. Official badges differ only in their
+ * words within a shape (see badgeShape), which each copy gets written in.
+ */
+function templateKey(annotation: Annotation): string {
+  if (annotation.kind === 'official') return `o|${badgeShape(annotation.match.account)}`;
   if (annotation.kind === 'lookalike') return `l|${annotation.resembles.index}|${annotation.reason}`;
   return `c|${annotation.matches.map((m) => [m.layer.id, m.layer.name, m.layer.colour, m.entry.label].join('\u0000')).join('\u0001')}`;
 }
@@ -116,10 +120,8 @@ export interface UiOptions {
 export class AttacheUi implements BadgeRenderer {
   private readonly doc: Document;
   private readonly badges = new WeakMap<HTMLElement, BadgeState>();
-  /** Warning and custom-list badges' markup per distinct badge (see badgeMarkup). */
+  /** Badge markup per distinct look (see templateKey): a dozen official shapes serve hundreds of accounts. */
   private readonly templates = new Map<string, Element>();
-  /** Official badges' markup per shape (see badgeShape): a dozen renders for hundreds of accounts. */
-  private readonly shapes = new Map<string, Element>();
   /** Increases with every opening, so a late answer for an earlier card is ignored. */
   private openTicket = 0;
   private readonly theme: ThemeWatcher;
@@ -240,23 +242,10 @@ export class AttacheUi implements BadgeRenderer {
   }
 
   /**
-   * The badge's markup: rendered by Preact once per distinct badge and copied for every further appearance (an
-   * account can appear hundreds of times on a timeline, and a copy costs a fraction of a render). Official badges
-   * are copies of their shape's render with the account's words written in.
+   * The badge's markup: rendered by Preact once per distinct look and copied for every further appearance (an account
+   * can appear hundreds of times on a timeline, and a copy costs a fraction of a render).
    */
   private badgeMarkup(annotation: Annotation): Node {
-    if (annotation.kind === 'official') {
-      const account = annotation.match.account;
-      const shape = badgeShape(account);
-      let base = this.shapes.get(shape);
-      if (!base) {
-        base = this.render(<Badge account={account} />);
-        this.shapes.set(shape, base);
-      }
-      const copy = base.cloneNode(true) as Element;
-      fillBadge(copy, account);
-      return copy;
-    }
     const key = templateKey(annotation);
     let template = this.templates.get(key);
     if (!template) {
@@ -265,7 +254,9 @@ export class AttacheUi implements BadgeRenderer {
       if (this.templates.size >= 2000) this.templates.clear();
       this.templates.set(key, template);
     }
-    return template.cloneNode(true);
+    const copy = template.cloneNode(true) as Element;
+    if (annotation.kind === 'official') fillBadge(copy, annotation.match.account);
+    return copy;
   }
 
   private render(markup: VNode): Element {
