@@ -72,10 +72,15 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/gu;
 
 /** Display text with compatibility forms folded, invisible characters removed and confusables mapped to Latin. */
 export function cleanDisplayText(text: string): string {
-  // Printable ASCII is already in its folded form (NFKC, NFD and NFC leave it as it is; it holds no invisible or
-  // combining characters): only `|` has a confusable. Most display names take this path.
-  if (PRINTABLE_ASCII.test(text)) return text.includes('|') ? text.replaceAll('|', 'l') : text;
-  return foldDisplayText(text);
+  return PRINTABLE_ASCII.test(text) ? cleanAscii(text) : foldDisplayText(text);
+}
+
+/**
+ * cleanDisplayText for printable ASCII, which is already in its folded form (NFKC, NFD and NFC leave it as it is; it
+ * holds no invisible or combining characters): only `|` has a confusable. Most display names take this path.
+ */
+function cleanAscii(text: string): string {
+  return text.includes('|') ? text.replaceAll('|', 'l') : text;
 }
 
 /** cleanDisplayText for any text (exported for the test that pins the ASCII shortcut to it). */
@@ -88,9 +93,10 @@ export function foldDisplayText(text: string): string {
 
 /** The comparable form of a display name: cleaned, then letters and digits only, folded like a handle. */
 export function nameSkeleton(name: string): string {
-  const clean = cleanDisplayText(name).toLowerCase();
   // In ASCII, letters and digits are a-z and 0-9: the Unicode classes cost more to match.
-  const letters = PRINTABLE_ASCII.test(clean) ? clean.replace(/[^a-z0-9]/g, '') : clean.replace(/[^\p{L}\p{N}]/gu, '');
+  const letters = PRINTABLE_ASCII.test(name)
+    ? cleanAscii(name).toLowerCase().replace(/[^a-z0-9]/g, '')
+    : foldDisplayText(name).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   return handleSkeleton(letters);
 }
 

@@ -10,13 +10,15 @@ import type { Candidate, Placement } from './types';
 
 const FOLLOWS = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without a global Node in tests
 
-const OTHER_LINKS = `${X.tweetUserName}, ${X.tweetText}, ${X.avatarContainer}`;
+/** Blocks whose links are never on the line: the author's (name, handle, time), the text's mentions, the avatar. */
+const OTHER_BLOCKS = [X.tweetUserName, X.tweetText, X.avatarContainer];
+const OTHER_LINKS = OTHER_BLOCKS.join(', ');
 /**
- * The links that may be on the line: most of a post's links are the author's (name, handle, time), mentions or the
- * avatar's, and leaving them out in the selector spares a round trip per link between the page and the content
- * script. Where an engine reads `:not()` with complex selectors more loosely (a test DOM), the checks below decide.
+ * The links that may be on the line: leaving the others out in the selector spares a round trip per link between
+ * the page and the content script. Where an engine reads `:not()` with complex selectors more loosely (a test DOM),
+ * the checks below decide.
  */
-const CANDIDATE_LINKS = `${X.link}:not(${X.tweetUserName} a, ${X.tweetText} a, ${X.avatarContainer} a)`;
+const CANDIDATE_LINKS = `${X.link}:not(${OTHER_BLOCKS.map((block) => `${block} a`).join(', ')})`;
 
 /** The line lies after the author block and before the post's text (or its action bar, for media-only posts). */
 function lineBounds(article: Element): { userName: Element; end: Element } | null {
