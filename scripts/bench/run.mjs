@@ -157,10 +157,12 @@ async function launchPlain() {
 
 const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
+/** The attribute each variant's content script sets on <html> once it runs (no extension: none). */
+const READY_MARK = { attache: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive' };
+
 /** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
 async function runOnce({ variant, browsers, size, trace = false }) {
-  const session = variant === 'attache' ? browsers.attache : variant === 'baseline' ? browsers.baseline
-    : variant === 'control' ? browsers.control : variant === 'naive' ? browsers.naive : browsers.plain;
+  const session = browsers[variant];
   const page = await session.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -171,9 +173,7 @@ async function runOnce({ variant, browsers, size, trace = false }) {
   await cdp.send('Performance.enable');
   const stopTrace = trace ? await startTracing(cdp) : null;
   await page.goto('https://x.com/home', { waitUntil: 'load' });
-  if (variant === 'attache' || variant === 'baseline') await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 10_000 });
-  if (variant === 'control') await page.waitForSelector('html[data-bench-control]', { state: 'attached', timeout: 10_000 });
-  if (variant === 'naive') await page.waitForSelector('html[data-bench-naive]', { state: 'attached', timeout: 10_000 });
+  if (READY_MARK[variant]) await page.waitForSelector(`html[${READY_MARK[variant]}]`, { state: 'attached', timeout: 10_000 });
   await page.waitForTimeout(400);
   await cdp.send('HeapProfiler.collectGarbage');
   const ready = await metricsOf(cdp);
@@ -224,17 +224,20 @@ async function main() {
     .replace('__OFFICIAL__', JSON.stringify(officials.map((a) => a.handle.toLowerCase())));
   log(`Attaché bench${QUICK ? ' (quick)' : ''}: sizes ${SIZES.join(', ')}, ${ROUNDS} round(s), ${officials.length} official accounts, Chromium ${findChromium()}`);
 
-  const browsers = {
-    plain: await launchPlain(),
-    attache: await launchWithExtension({ dist: 'dist/chrome' }),
-    control: await launchWithExtension({ dist: 'scripts/bench/control-extension' }),
-    naive: VARIANTS.includes('naive') ? await launchNaive(naiveSource) : null,
-    contentScriptFile: size.file,
-    baseline: BASELINE ? await launchWithExtension({ dist: BASELINE }) : null,
+  const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
+  // One browser per variant, launched only for the variants that run.
+  const launch = {
+    none: () => launchPlain(),
+    attache: () => launchWithExtension({ dist: 'dist/chrome' }),
+    naive: () => launchNaive(naiveSource),
+    control: () => launchWithExtension({ dist: 'scripts/bench/control-extension' }),
+    baseline: () => launchWithExtension({ dist: BASELINE }),
   };
-  const sessions = [browsers.plain, browsers.attache, browsers.control, browsers.naive, browsers.baseline].filter(Boolean);
-  const version = browsers.plain.context.browser()?.version() ?? (await (async () => {
-    const p = await browsers.plain.context.newPage(); const ua = await p.evaluate(() => navigator.userAgent); await p.close();
+  const browsers = { contentScriptFile: size.file };
+  for (const variant of allVariants) browsers[variant] = await launch[variant]();
+  const sessions = allVariants.map((variant) => browsers[variant]);
+  const version = browsers.none.context.browser()?.version() ?? (await (async () => {
+    const p = await browsers.none.context.newPage(); const ua = await p.evaluate(() => navigator.userAgent); await p.close();
     return /Chrome\/([\d.]+)/.exec(ua)?.[1] ?? 'unknown';
   })());
   for (const b of sessions) await serve(b.context, html);
@@ -242,10 +245,7 @@ async function main() {
   const runs = [];
   try {
     // Warm-up: one short scroll per browser (first-navigation costs are not the extension's).
-    for (const variant of ['none', 'attache', 'control', ...(browsers.naive ? ['naive'] : []), ...(BASELINE ? ['baseline'] : [])]) {
-      await runOnce({ variant, browsers, size: Math.min(50, SIZES[0]) });
-    }
-    const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
+    for (const variant of allVariants) await runOnce({ variant, browsers, size: Math.min(50, SIZES[0]) });
     // The control only checks the measurement: it runs at the first size.
     for (const total of SIZES) {
       const variants = total === SIZES[0] ? allVariants : allVariants.filter((v) => v !== 'control');
