@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * Badge hosts: the markup is rendered once per distinct badge and cloned; clones still open and close their card,
+ * Badge hosts: the markup is rendered once per distinct look and copied; clones still open and close their card,
  * report it with aria-expanded, and open on hover (official accounts) after the reader's delay.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -43,7 +43,7 @@ afterEach(() => {
 });
 
 describe('badge hosts', () => {
-  it('renders one markup per account and clones it: same content, separate nodes', () => {
+  it('copies a badge for every appearance: same content, separate nodes', () => {
     const details = vi.fn(async () => null);
     ui = new AttacheUi({ index, details, hoverDelayMs: () => 0 });
     const a = mount(ui, official('StateDept'), 'StateDept');
