@@ -1,6 +1,7 @@
 /**
  * Badge and card hosts: custom elements with an OPEN shadow root each (styles isolated both ways), rendered with
- * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them.
+ * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them. A badge gets its
+ * listeners when the reader first reaches it (see AttacheUi.arm): most badges on a timeline are never touched.
  */
 import { render, type VNode } from 'preact';
 import type { DatasetIndex } from '../core/lookup';
@@ -37,6 +38,14 @@ const PASSIVE = { passive: true } as const;
 function contain(host: HTMLElement): void {
   for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop, PASSIVE);
 }
+
+/**
+ * Everything that can be a reader's first contact with a badge: a pointer entering it, or any contained event (a key
+ * reaches a badge only once it has focus, a click or a touch only after the pointer entered it, yet an assistive
+ * technology's click may come alone). Heard once per page, in the capture phase at the window, before the badge.
+ */
+const FIRST_CONTACT = ['pointerenter', ...CONTAINED_EVENTS] as const;
+const CAPTURE_PASSIVE = { capture: true, passive: true } as const;
 function stop(event: Event): void {
   event.stopPropagation();
 }
@@ -100,6 +109,8 @@ function badgeTree(annotation: Annotation) {
 interface BadgeState {
   /** The notice line under the post, when the reader chose that prominence. */
   companion?: HTMLElement;
+  /** Whether the badge has its own listeners yet (see AttacheUi.arm). */
+  armed: boolean;
   annotation: Annotation;
   candidate: Candidate;
   shadow: ShadowRoot;
@@ -133,6 +144,24 @@ export class AttacheUi implements BadgeRenderer {
     this.closeCard(false);
   };
 
+  /**
+   * Gives a badge its listeners on first contact. Listeners added to a node while an event is on its way there are
+   * called for that same event (the DOM reads a node's listeners when the event reaches it), so the first click,
+   * key or touch is contained and handled like every later one.
+   */
+  private readonly onFirstContact = (event: Event) => {
+    // Seen from the window, an event from inside a badge's shadow root has the badge host as its target. Some DOM
+    // implementations (happy-dom) do not retarget it: the host is then the root of the target's tree.
+    let host = event.target as HTMLElement;
+    let state = this.badges.get(host);
+    if (!state && host instanceof Node) {
+      const root = host.getRootNode();
+      if (root !== this.doc) state = this.badges.get((host = (root as ShadowRoot).host as HTMLElement));
+    }
+    if (state && !state.armed) this.arm(host, state);
+  };
+  private listening: Window | null = null;
+
   constructor(private readonly options: UiOptions) {
     this.doc = options.doc ?? document;
     this.theme = new ThemeWatcher(this.doc, (theme) => this.applyTheme(theme));
@@ -153,26 +182,46 @@ export class AttacheUi implements BadgeRenderer {
   stop(): void {
     this.closeCard(false);
     this.theme.stop();
+    if (this.listening) {
+      for (const type of FIRST_CONTACT) this.listening.removeEventListener(type, this.onFirstContact, CAPTURE_PASSIVE);
+      this.listening = null;
+    }
   }
 
   create(annotation: Annotation, candidate: Candidate): HTMLElement {
+    if (!this.listening) {
+      this.listening = this.doc.defaultView;
+      for (const type of FIRST_CONTACT) this.listening?.addEventListener(type, this.onFirstContact, CAPTURE_PASSIVE);
+    }
     const host = this.doc.createElement(BADGE_TAG);
     host.setAttribute('data-attache-theme', this.theme.current);
+    const shadow = attachShadowWithStyles(host, 'badge');
+    const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0, armed: false };
+    this.badges.set(host, state);
+    shadow.append(this.badgeMarkup(annotation));
+    if (annotation.kind === 'official' && annotation.match.account.noticeCount > 0 && candidate.placement === 'tweet-author' && this.options.noticeLine?.()) {
+      void this.noticeLine(host, annotation.match.account.index, candidate);
+    }
+    return host;
+  }
+
+  /**
+   * A badge's own listeners: containment, its click (Enter and Space click a button), Escape, and hover. Seventeen
+   * listeners cost about 12 µs per badge in an extension's isolated world, so a badge gets them when first reached.
+   */
+  private arm(host: HTMLElement, state: BadgeState): void {
+    state.armed = true;
     contain(host);
     host.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.card?.badge === host) this.closeCard(true);
     });
-    const shadow = attachShadowWithStyles(host, 'badge');
-    const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0 };
-    this.badges.set(host, state);
-    shadow.append(this.badgeMarkup(annotation));
-    // The clone carries no listeners: the shadow root hears the button's clicks (Enter and Space click a button).
-    shadow.addEventListener('click', (event) => {
+    // The clone carries no listeners: the shadow root hears the button's clicks.
+    state.shadow.addEventListener('click', (event) => {
       event.preventDefault();
       if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
       else void this.openCard(host, false);
     });
-    if (annotation.kind === 'official') {
+    if (state.annotation.kind === 'official') {
       host.addEventListener('pointerenter', (event) => {
         if ((event as PointerEvent).pointerType === 'mouse') this.hoverStart(host, state);
       });
@@ -180,10 +229,6 @@ export class AttacheUi implements BadgeRenderer {
         if ((event as PointerEvent).pointerType === 'mouse') this.hoverEnd(host, state);
       });
     }
-    if (annotation.kind === 'official' && annotation.match.account.noticeCount > 0 && candidate.placement === 'tweet-author' && this.options.noticeLine?.()) {
-      void this.noticeLine(host, annotation.match.account.index, candidate);
-    }
-    return host;
   }
 
   /** A one-line notice under the post's text, for readers who chose that prominence. Opens the same card. */

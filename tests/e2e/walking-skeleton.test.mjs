@@ -151,6 +151,45 @@ describe('walking skeleton in Chromium', () => {
     await page.close();
   });
 
+  it('a badge contains events from the very first one, even a click that comes with no pointer or focus before it', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/AmbLiuXiaoMing');
+    await waitForAttache(page);
+    const url = page.url();
+    await page.waitForSelector('article attache-badge[data-attache-placement="tweet-author"]');
+    // The page listens for everything a badge contains, in the bubble phase, as X's handlers do.
+    await page.evaluate(() => {
+      window.__heard = [];
+      for (const type of ['click', 'auxclick', 'dblclick', 'contextmenu', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress']) {
+        document.addEventListener(type, (e) => {
+          if (e.target?.localName === 'attache-badge') window.__heard.push(type);
+        });
+      }
+    });
+    const badges = page.locator('article attache-badge[data-attache-placement="tweet-author"] button');
+    assert.ok((await badges.count()) >= 3, 'three untouched badges to try');
+    // 1. A click alone, as an assistive technology may send it: no pointer entered the badge, nothing focused it.
+    await badges.nth(0).evaluate((b) => b.click());
+    await page.locator('attache-card').waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('attache-card').getAttribute('data-attache-card')), 'liu-xiaoming');
+    await page.keyboard.press('Escape');
+    await page.locator('attache-card').waitFor({ state: 'detached' });
+    // 2. Keys on a badge reached by focus alone.
+    await badges.nth(1).evaluate((b) => b.focus());
+    for (const key of ['j', 'l', 'Enter']) await page.keyboard.press(key);
+    await page.locator('attache-card').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('attache-card').waitFor({ state: 'detached' });
+    // 3. A real mouse: right button, middle button, double click.
+    await badges.nth(2).click({ button: 'right' });
+    await badges.nth(2).click({ button: 'middle' });
+    await badges.nth(2).dblclick();
+    await page.waitForTimeout(200);
+    assert.deepEqual(await page.evaluate(() => window.__heard), []);
+    assert.equal(page.url(), url, 'no post opened');
+    await page.close();
+  });
+
   it('the popup switch removes and restores badges in open X tabs live, without duplicates', async () => {
     const page = await session.context.newPage();
     await page.goto('https://x.com/AmbLiuXiaoMing');
