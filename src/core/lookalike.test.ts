@@ -35,6 +35,18 @@ describe('skeletons', () => {
     expect(handleSkeleton('vvho')).toBe(handleSkeleton('who'));
   });
 
+  it('the one-pass handle skeleton is the chain of replacements it stands for', () => {
+    const chain = (h: string) => h.toLowerCase().replace(/_/g, '').replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/[il1]/g, 'l').replace(/0/g, 'o');
+    // Mostly the characters the rules act on, so that runs like `r_n`, `rnn`, `vvv` and `Rn` come up often.
+    const tricky = fc.string({ unit: fc.constantFrom('r', 'n', 'R', 'N', 'v', 'V', 'w', 'i', 'I', 'l', 'L', '1', '0', 'o', 'O', '_', 'm', 'a', 'İ', 'é') });
+    fc.assert(fc.property(tricky, (h) => {
+      expect(handleSkeleton(h)).toBe(chain(h));
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (h) => {
+      expect(handleSkeleton(h)).toBe(chain(h));
+    }));
+  });
+
   it('removes invisible characters and maps Cyrillic/Greek/fullwidth lookalikes in display names', () => {
     expect(cleanDisplayText('@St\u200Bate\u200DDept')).toBe('@StateDept');
     expect(cleanDisplayText('\u202E@StateDept\u202C')).toBe('@StateDept');

@@ -56,13 +56,24 @@ const CONFUSABLES: Record<string, string> = {
  * `rn` -> `m`, `vv` -> `w`. Underscores are dropped: `Spokesperson_CN` and `SpokespersonCN` share a skeleton.
  */
 export function handleSkeleton(handle: string): string {
-  return handle
-    .toLowerCase()
-    .replace(/_/g, '')
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w')
-    .replace(/[il1]/g, 'l')
-    .replace(/0/g, 'o');
+  // One pass (this runs for every handle a page shows): `rn` and `vv` are read after underscores are gone, left to
+  // right, as a chain of global replacements would; `l` is already its own class.
+  let s = handle.toLowerCase();
+  if (s.includes('_')) s = s.replaceAll('_', '');
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x72 /* r */ && s.charCodeAt(i + 1) === 0x6e /* n */) {
+      out += 'm';
+      i++;
+    } else if (c === 0x76 /* v */ && s.charCodeAt(i + 1) === 0x76) {
+      out += 'w';
+      i++;
+    } else if (c === 0x69 /* i */ || c === 0x31 /* 1 */) out += 'l';
+    else if (c === 0x30 /* 0 */) out += 'o';
+    else out += s[i];
+  }
+  return out;
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -131,12 +142,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[n]!;
 }
 
+/** Each distinct string left after deleting one character (a run of one letter gives one). */
 function deletions(key: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < key.length; i++) {
-    const d = key.slice(0, i) + key.slice(i + 1);
-    if (out[out.length - 1] !== d) out.push(d);
-  }
+  for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1]) out.push(key.slice(0, i) + key.slice(i + 1));
   return out;
 }
 
@@ -162,6 +171,14 @@ const MIN_NAME = 12;
 const MIN_PERSON_NAME = 8;
 /** Names in scripts without spaces are dense: a shorter minimum. */
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** The first three UTF-16 code units of a string (at least three long), as one number. */
+function head3(s: string): number {
+  return (s.charCodeAt(0) * 0x10000 + s.charCodeAt(1)) * 0x10000 + s.charCodeAt(2);
+}
+
+/** A handle with 1 to 4 digits at the end, and what comes before them. */
+const TRAILING_DIGITS = /^(.*[^0-9])[0-9]{1,4}$/;
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
   const list = map.get(key);
@@ -189,6 +206,8 @@ export class LookalikeIndex {
   private readonly bySkeleton = new Map<string, number[]>();
   /** skeleton and each single-deletion variant of it -> accounts (fuzzy rule, long skeletons only) */
   private readonly byDeletion = new Map<string, number[]>();
+  /** The first three characters of every key in byDeletion (see head3): most probes are ruled out without a lookup. */
+  private readonly deletionHeads = new Set<number>();
   private readonly byName = new Map<string, number[]>();
   private readonly skeletons: string[] = [];
   private readonly cache = new Map<string, Lookalike | null>();
@@ -211,6 +230,9 @@ export class LookalikeIndex {
       if (key.length >= MIN_EDIT) {
         push(this.byDeletion, key, i);
         for (const d of deletions(key)) push(this.byDeletion, d, i);
+        // Every key in byDeletion starts with one of these: the key's own head, or its head after deleting one of the
+        // first three characters.
+        for (let d = -1; d < 3; d++) this.deletionHeads.add(head3(d < 0 ? key : key.slice(0, d) + key.slice(d + 1)));
       }
       const name = nameSkeleton(account.name);
       // A person's name needs a borrowed handle as well (below), so it may be shorter.
@@ -237,7 +259,8 @@ export class LookalikeIndex {
   private compute(handle: string, displayName: string): Lookalike | null {
     const lower = handle.toLowerCase();
     if (this.isInDataset(lower)) return null;
-    return this.byHandle(lower) ?? this.byDisplayName(lower, displayName);
+    const key = handleSkeleton(lower);
+    return this.byHandle(lower, key) ?? this.byDisplayName(lower, key, displayName);
   }
 
   private pick(indices: readonly number[] | undefined, reason: LookalikeReason, own: string): Lookalike | null {
@@ -249,17 +272,20 @@ export class LookalikeIndex {
     return null;
   }
 
-  private byHandle(lower: string): Lookalike | null {
-    const key = handleSkeleton(lower);
+  /**
+   * The handle rules, in order: same skeleton, then an official skeleton under affixes, then one edit away. Every
+   * candidate is judged on its own, so the order of the lookups (and a candidate met twice) decides nothing but which
+   * of several hits is reported; it is the order of the rules above and, within a rule, of the keys tried.
+   */
+  private byHandle(lower: string, key: string): Lookalike | null {
     if (key.length < MIN_EXACT) return null;
     const exact = this.pick(this.bySkeleton.get(key), 'confusable', lower);
     if (exact) return exact;
     // Affixes: the official skeleton with something an impersonator adds in front or behind.
     // Trailing digits are read from the handle itself: the skeleton folds 0 and 1 into letters.
-    const digits = /^(.*[^0-9])[0-9]{1,4}$/.exec(lower);
-    const bases = digits ? [key, handleSkeleton(digits[1]!)] : [key];
-    const cores = new Set(bases.slice(1));
-    for (const base of bases) for (const core of strippedCores(base)) cores.add(core);
+    const digits = TRAILING_DIGITS.exec(lower);
+    const trimmed = digits ? handleSkeleton(digits[1]!) : null;
+    const cores = trimmed === null ? strippedCores(key) : [trimmed, ...strippedCores(key), ...strippedCores(trimmed)];
     for (const core of cores) {
       if (core.length < MIN_FUZZY) continue;
       const hit = this.pick(this.bySkeleton.get(core), 'affix', lower);
@@ -267,30 +293,34 @@ export class LookalikeIndex {
     }
     // One edit away (symmetric deletion: the key or one of its deletions equals an official key or one of its).
     if (key.length + 1 < MIN_EDIT) return null;
-    const seen = new Set<number>();
-    for (const probe of [key, ...deletions(key)]) {
-      for (const i of this.byDeletion.get(probe) ?? []) {
-        if (seen.has(i)) continue;
-        seen.add(i);
+    // Probes that keep the key's first three characters (the key itself, and deletions after them) can only be found
+    // when an indexed key starts with them too. For most handles none does.
+    const headIndexed = this.deletionHeads.has(head3(key));
+    for (let d = -1; d < key.length; d++) {
+      // The key itself, then the key without its character d (a run of one letter is tried once).
+      if ((d < 0 || d >= 3) && !headIndexed) continue;
+      if (d > 0 && key[d] === key[d - 1]) continue;
+      const candidates = this.byDeletion.get(d < 0 ? key : key.slice(0, d) + key.slice(d + 1));
+      if (!candidates) continue;
+      for (const i of candidates) {
         const official = this.skeletons[i]!;
         // An edit at the very start is how genuine outlets are named apart (`MTVBrasil`/`TVBrasil`,
         // `tvrussia`/`OTV_Russia`); impersonators change the middle or the end.
         if (key[0] !== official[0]) continue;
-        if (sameBesidesTrailingDigits(lower, this.accounts[i]!.handle.toLowerCase())) continue;
-        if (editDistance(key, official, 1) <= 1 && !digitsOnlyDifference(key, official)) {
-          const hit = this.pick([i], 'edit', lower);
-          if (hit) return hit;
-        }
+        const account = this.accounts[i]!;
+        const handle = account.handle.toLowerCase();
+        if (handle === lower || sameBesidesTrailingDigits(lower, handle)) continue;
+        if (editDistance(key, official, 1) <= 1 && !digitsOnlyDifference(key, official)) return { resembles: account, reason: 'edit' };
       }
     }
     return null;
   }
 
-  private byDisplayName(lower: string, displayName: string): Lookalike | null {
+  private byDisplayName(lower: string, key: string, displayName: string): Lookalike | null {
     if (!displayName) return null;
     const cleaned = cleanDisplayText(displayName);
     // "@StateDept" (also with confusables, zero-width characters, fullwidth forms) shown by another account.
-    for (const m of cleaned.matchAll(/[@＠]\s*([A-Za-z0-9_]{1,20})/g)) {
+    if (cleaned.includes('@') || cleaned.includes('＠')) for (const m of cleaned.matchAll(/[@＠]\s*([A-Za-z0-9_]{1,20})/g)) {
       const shown = m[1]!.toLowerCase();
       if (shown === lower) continue;
       const direct = this.official.get(shown);
@@ -304,7 +334,6 @@ export class LookalikeIndex {
     const name = nameSkeleton(displayName);
     const indices = this.byName.get(name);
     if (!indices) return null;
-    const key = handleSkeleton(lower);
     for (const i of indices) {
       const account = this.accounts[i]!;
       const borrows = sharesRun(key, this.skeletons[i]!, 5);
@@ -319,26 +348,23 @@ export class LookalikeIndex {
   }
 }
 
-/** Skeleton cores left after removing up to two affixes (`themfarussiainfo` -> `mfarussia`). */
-function strippedCores(key: string): string[] {
-  const out = new Set<string>();
-  const strip = (s: string, depth: number) => {
-    if (depth === 2) return;
-    for (const affix of AFFIXES) {
-      if (s.length > affix.length && s.startsWith(affix)) {
-        out.add(s.slice(affix.length));
-        strip(s.slice(affix.length), depth + 1);
-      }
-      if (s.length > affix.length && s.endsWith(affix)) {
-        out.add(s.slice(0, -affix.length));
-        strip(s.slice(0, -affix.length), depth + 1);
-      }
+/**
+ * Skeleton cores left after removing up to two affixes (`themfarussiainfo` -> `mfarussia`), nearest first. Most
+ * handles have no affix: they allocate nothing here.
+ */
+function strippedCores(key: string, depth = 0, out: string[] = NONE): string[] {
+  for (const affix of AFFIXES) {
+    if (key.length <= affix.length) continue;
+    for (const core of [key.startsWith(affix) ? key.slice(affix.length) : null, key.endsWith(affix) ? key.slice(0, -affix.length) : null]) {
+      if (core === null) continue;
+      if (out === NONE) out = [];
+      out.push(core);
+      if (depth === 0) strippedCores(core, 1, out);
     }
-  };
-  strip(key, 0);
-  out.delete(key);
-  return [...out];
+  }
+  return out;
 }
+const NONE: string[] = [];
 
 /**
  * `wsbtv2` vs `wsbtv3`: genuine sibling accounts are numbered, so one digit replaced by another is not a lookalike.
