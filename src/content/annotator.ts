@@ -77,6 +77,15 @@ export interface AnnotatorOptions {
   onAnnotate?: (annotation: Annotation, candidate: Candidate, layers: readonly string[]) => void;
 }
 
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['href', 'data-testid'],
+  // React updates text in place (a reused profile header shows "@B" where it showed "@A").
+  characterData: true,
+};
+
 export class Annotator {
   private readonly doc: Document;
   private readonly placements: readonly Placement[];
@@ -122,7 +131,13 @@ export class Annotator {
     this.anyInstance = this.groups.map((g) => g.selector).join(', ');
     this.layerEnabled = options.layerEnabled ?? (() => true);
     // X navigates with pushState between slices, never during one: the path is compared once per slice.
-    this.queue = new SlicedQueue<Element>((el) => this.process(el), { beforeSlice: () => this.checkNavigation() });
+    this.queue = new SlicedQueue<Element>((el) => this.process(el), {
+      beforeSlice: () => {
+        this.unobserve();
+        this.checkNavigation();
+      },
+      afterSlice: () => this.observe(),
+    });
   }
 
   get isEnabled(): boolean {
@@ -135,14 +150,7 @@ export class Annotator {
     this.queue.resume();
     this.pathname = this.doc.location?.pathname ?? '/';
     this.observer = new MutationObserver((mutations) => this.onMutations(mutations));
-    this.observer.observe(this.doc.documentElement, {
-      childList: true,
-      subtree: true,
-      attributes: true,
-      attributeFilter: ['href', 'data-testid'],
-      // React updates text in place (a reused profile header shows "@B" where it showed "@A").
-      characterData: true,
-    });
+    this.observe();
     this.doc.defaultView?.addEventListener('popstate', this.onPopState);
     this.queue.add(this.doc.documentElement);
   }
@@ -194,6 +202,22 @@ export class Annotator {
     const out: Record<string, number> = { total: all.size };
     for (const [layer, set] of perLayer) out[layer] = set.size;
     return out;
+  }
+
+  private observe(): void {
+    this.observer?.observe(this.doc.documentElement, OBSERVED);
+  }
+
+  /**
+   * Stops observing while a slice runs: the slice's own writes (every badge inserted or removed) would otherwise come
+   * back as mutation records, one per badge, each handed to this world and looked at only to be ignored. Only this
+   * script runs during a slice, so nothing else is missed; records already queued are taken first.
+   */
+  private unobserve(): void {
+    if (!this.observer) return;
+    const pending = this.observer.takeRecords();
+    if (pending.length) this.onMutations(pending);
+    this.observer.disconnect();
   }
 
   private onMutations(mutations: MutationRecord[]): void {

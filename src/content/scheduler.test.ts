@@ -80,7 +80,7 @@ describe('SlicedQueue', () => {
     expect(done).toHaveLength(5);
   });
 
-  it('calls beforeSlice once at the start of every slice, before its first item', () => {
+  it('calls beforeSlice and afterSlice once around every slice', () => {
     let clock = 0;
     const log: string[] = [];
     const posted: (() => void)[] = [];
@@ -89,13 +89,36 @@ describe('SlicedQueue', () => {
         clock += 1;
         log.push(String(n));
       },
-      { budgetMs: 4, now: () => clock, post: (run) => posted.push(run), postFirst: (run) => posted.push(run), beforeSlice: () => log.push('|') },
+      {
+        budgetMs: 4, now: () => clock, post: (run) => posted.push(run), postFirst: (run) => posted.push(run),
+        beforeSlice: () => log.push('['), afterSlice: () => log.push(']'),
+      },
     );
     for (let i = 1; i <= 10; i++) queue.add(i);
     while (posted.length) posted.shift()!();
-    expect(log.join(' ')).toBe('| 1 2 3 4 | 5 6 7 8 | 9 10');
+    expect(log.join(' ')).toBe('[ 1 2 3 4 ] [ 5 6 7 8 ] [ 9 10 ]');
     queue.add(11);
     queue.flush();
-    expect(log.slice(-2)).toEqual(['|', '11']);
+    expect(log.slice(-3)).toEqual(['[', '11', ']']);
+  });
+
+  it('an item that throws still ends its slice with afterSlice (the annotator observes the page again there), and the rest follows in the next', () => {
+    const log: string[] = [];
+    const posted: (() => void)[] = [];
+    const queue = new SlicedQueue<number>(
+      (n) => {
+        if (n === 2) throw new Error('broken item');
+        log.push(String(n));
+      },
+      { postFirst: () => undefined, post: (run) => posted.push(run), afterSlice: () => log.push(']') },
+    );
+    queue.add(1);
+    queue.add(2);
+    queue.add(3);
+    expect(() => queue.flush()).toThrow('broken item');
+    expect(log).toEqual(['1', ']']);
+    expect(posted).toHaveLength(1);
+    posted.shift()!();
+    expect(log).toEqual(['1', ']', '3', ']']);
   });
 });

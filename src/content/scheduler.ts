@@ -19,6 +19,8 @@ export interface SchedulerOptions {
   post?: (run: () => void) => void;
   /** Called at the start of every slice, before its first item (nothing on the page changes during a slice). */
   beforeSlice?: () => void;
+  /** Called at the end of every slice, also when an item threw. */
+  afterSlice?: () => void;
 }
 
 function defaultPost(fallbackMs = 100): (run: () => void) => void {
@@ -44,6 +46,7 @@ export class SlicedQueue<T> {
   private readonly post: (run: () => void) => void;
   private readonly postFirst: (run: () => void) => void;
   private readonly beforeSlice: (() => void) | undefined;
+  private readonly afterSlice: (() => void) | undefined;
   private stopped = false;
   /** Bumped by stop()/flush(): a slice posted before then does nothing when it arrives. */
   private generation = 0;
@@ -57,6 +60,7 @@ export class SlicedQueue<T> {
     this.post = options.post ?? defaultPost();
     this.postFirst = options.postFirst ?? ((run) => queueMicrotask(run));
     this.beforeSlice = options.beforeSlice;
+    this.afterSlice = options.afterSlice;
   }
 
   get size(): number {
@@ -105,14 +109,19 @@ export class SlicedQueue<T> {
 
   private drain(budgetMs: number): void {
     const start = this.now();
-    this.beforeSlice?.();
-    let processed = 0;
-    for (const item of this.queue) {
-      this.queue.delete(item);
-      this.process(item);
-      // Most items take microseconds: reading the clock after each one cost more than some of them (profiled).
-      if ((++processed & 3) === 0 && this.now() - start >= budgetMs) break;
+    try {
+      this.beforeSlice?.();
+      let processed = 0;
+      for (const item of this.queue) {
+        this.queue.delete(item);
+        this.process(item);
+        // Most items take microseconds: reading the clock after each one cost more than some of them (profiled).
+        if ((++processed & 3) === 0 && this.now() - start >= budgetMs) break;
+      }
+    } finally {
+      this.afterSlice?.();
+      // Also after an item threw: the rest of the queue is still the page's.
+      if (this.queue.size > 0 && !this.stopped) this.schedule(true);
     }
-    if (this.queue.size > 0 && !this.stopped) this.schedule(true);
   }
 }

@@ -3,7 +3,7 @@
  * The annotator on a page React keeps rewriting: layers switched through refresh(), counts for the popup, cells
  * recycled in place, the profile header reused across pushState navigation, hover cards swapped, nodes removed.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Annotator } from '../../src/content/annotator';
 import { LAYER_IDS } from '../../src/core/layers';
 import { badgeList, loadFixture, startAnnotator, warningList, type RecordingRenderer } from './x-fixture';
@@ -27,6 +27,13 @@ async function settle(): Promise<void> {
 
 function hostsIn(el: Element | null): string[] {
   return [...(el?.querySelectorAll('attache-badge') ?? [])].map((h) => `${h.getAttribute('data-attache-placement')} @${h.getAttribute('data-attache-handle')}`);
+}
+
+/** A copy of a cell as React would insert it: without the badges Attaché gave the original. */
+function copyOf(cell: Element): Element {
+  const copy = cell.cloneNode(true) as Element;
+  for (const badge of copy.querySelectorAll('attache-badge')) badge.remove();
+  return copy;
 }
 
 /** Rewrites a post in place for another author, the way the fixture app (and React) does it. */
@@ -193,6 +200,44 @@ describe('living with React', () => {
     await settle();
     await settle();
     expect(badgeList().some((b) => b.endsWith('@ambliuxiaoming'))).toBe(false);
+  });
+
+  it("the annotator's own badges do not come back to it as mutation records", async () => {
+    loadFixture('home.html');
+    let delivered = 0;
+    const Native = window.MutationObserver;
+    vi.stubGlobal('MutationObserver', class extends Native {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          delivered += records.length;
+          callback(records, observer);
+        });
+      }
+    });
+    try {
+      start();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const cell = document.querySelector('[data-testid="cellInnerDiv"]')!;
+    cell.before(copyOf(cell));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hostsIn(cell.previousElementSibling)).toEqual(['tweet-author @ambliuxiaoming']);
+    // One record: the page's insertion. The badge went in while the annotator was not listening.
+    expect(delivered).toBe(1);
+  });
+
+  it('changes the page makes between the delivery of its records and the slice that reads them are read too', async () => {
+    loadFixture('home.html');
+    start();
+    const cell = document.querySelector('[data-testid="cellInnerDiv"]')!;
+    const [a, b] = [copyOf(cell), copyOf(cell)];
+    cell.before(a);
+    // Queued after the observer's delivery, which queues the slice after it: b arrives just before the slice runs.
+    queueMicrotask(() => cell.before(b));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hostsIn(a)).toEqual(['tweet-author @ambliuxiaoming']);
+    expect(hostsIn(b)).toEqual(['tweet-author @ambliuxiaoming']);
   });
 
   it('stop() removes every badge and start() brings them back once', () => {
