@@ -157,6 +157,9 @@ const AFFIXES = [
   'info', 'news', 'fans', 'real', 'team', 'page', 'the', 'fan', 'hq', 'tv', 'my', 'its', 'not',
 ].map(handleSkeleton);
 
+/** Whether a skeleton starts or ends with an affix: one test rules out most handles before strippedCores' loop. */
+const AFFIX_AT_EDGE = new RegExp(`^(?:${AFFIXES.join('|')})|(?:${AFFIXES.join('|')})$`);
+
 /** Shortest skeleton that may be matched at all; shorter handles (`rt`, `un`) collide with too many names. */
 const MIN_EXACT = 4;
 /** Shortest official skeleton for the affix rule. */
@@ -353,6 +356,7 @@ export class LookalikeIndex {
  * handles have no affix: they allocate nothing here.
  */
 function strippedCores(key: string, depth = 0, out: string[] = NONE): string[] {
+  if (depth === 0 && !AFFIX_AT_EDGE.test(key)) return out;
   for (const affix of AFFIXES) {
     if (key.length <= affix.length) continue;
     for (const core of [key.startsWith(affix) ? key.slice(affix.length) : null, key.endsWith(affix) ? key.slice(0, -affix.length) : null]) {
