@@ -104,7 +104,6 @@ export function summarise(result) {
       forcedStyleByExtension: Math.max(...mine.map((t) => t.forcedStyle.extension)),
       examples: mine.flatMap((t) => t.extensionForcedExamples).slice(0, 3),
       evaluateMs: median(mine.flatMap((t) => t.contentScriptEvaluateMs)),
-      startupCallsMs: median(mine.map((t) => t.contentScriptCallsMs)),
       startupIdleMs: median(mine.map((t) => t.contentScriptIdleMs)),
     };
   }
@@ -132,7 +131,7 @@ export function summarise(result) {
     { item: 'Badge latency p95 (post authors)', target: `≤ ${BUDGET.latencyP95Ms} ms`, value: `${s.attache.latency?.p95.toFixed(1)} ms (${f1(s.attache.latency?.afterPageP95)} ms after the page's own work; naive ${f1(s.naive?.latency?.p95)} ms)`, pass: s.attache.latency?.p95 <= BUDGET.latencyP95Ms },
     { item: 'All expected badges placed', target: 'all', value: allPlaced ? 'all' : 'missing or unexpected badges', pass: allPlaced },
     { item: 'Start-up, bundled dataset: content script evaluation (trace, EvaluateScript)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: Number.isFinite(evalMs) ? `${evalMs.toFixed(1)} ms` : 'not traced', pass: evalMs <= BUDGET.startupBundledMs },
-    { item: 'Start-up, bundled dataset: extra script time to ready (untraced, page load)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: `${startupExtra.toFixed(1)} ms`, pass: startupExtra <= BUDGET.startupBundledMs },
+    { item: 'Start-up, bundled dataset: extra script time to ready (untraced, page load)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: `${startupExtra.toFixed(1)} ms${Number.isFinite(traced.attache?.startupIdleMs) ? ` (${traced.attache.startupIdleMs.toFixed(1)} ms of it, traced, in work deferred until the page is idle)` : ''}`, pass: startupExtra <= BUDGET.startupBundledMs },
     ...(k100 ? [{ item: 'Start-up, 100k accounts (parse + index + lookup, cold, Node)', target: `≤ ${BUDGET.startup100kMs} ms`, value: `${k100.coldMs.toFixed(0)} ms`, pass: k100.coldMs <= BUDGET.startup100kMs }] : []),
     { item: 'Forced synchronous layouts caused by the extension', target: '0', value: forced === undefined ? 'not traced' : String(forced), pass: forced === 0 },
     { item: 'Content script, gzipped, without dataset bytes', target: `≤ ${BUDGET.contentScriptGzipKB} kB`, value: `${gzKB.toFixed(1)} kB`, pass: gzKB <= BUDGET.contentScriptGzipKB },
@@ -168,7 +167,7 @@ export function markdown(result) {
     }
     out.push('');
     const a = s.variants.attache;
-    out.push(`Page load to ready, extra over no extension: script ${f1(a.extra.StartupScript)} ms, task ${f1(a.extra.StartupTask)} ms (includes the content script's evaluation and first pass).`, '');
+    out.push(`Page load to ready, extra over no extension: script ${f1(a.extra.StartupScript)} ms, task ${f1(a.extra.StartupTask)} ms (includes the content script's evaluation, its first pass and the work it defers until the page is idle).`, '');
     out.push(`Extra main-thread time over no extension (median of per-round differences): Attaché ${f0(a.extra.TaskDuration)} ms `
       + `(script ${f0(a.extra.ScriptDuration)} ms), naive ${f0(s.variants.naive?.extra.TaskDuration)} ms (script ${f0(s.variants.naive?.extra.ScriptDuration)} ms); naive ÷ Attaché = ${f1(s.naiveOverAttache)}×.`, '');
     const b = s.variants.baseline;
@@ -198,9 +197,9 @@ export function markdown(result) {
   out.push('#### Start-up and dataset scale', '');
   const evalMs = summary.traced.attache?.evaluateMs;
   if (Number.isFinite(evalMs)) {
-    const { startupCallsMs: calls, startupIdleMs: idle } = summary.traced.attache;
+    const idle = summary.traced.attache.startupIdleMs;
     out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: embedded dataset JSON.parse, index, UI set-up) takes ${f1(evalMs)} ms (median).`
-      + (Number.isFinite(calls) ? ` Its calls after that, until the scroll, take ${f1(calls)} ms: ${f1(calls - idle)} ms on the start-up path (settings, first pass over the page) and ${f1(idle)} ms in an idle callback (the lookalike index, the first message read).` : ''), '');
+      + (Number.isFinite(idle) ? ` The work it leaves for when the page is idle (the lookalike index, the first message read) takes ${f1(idle)} ms, included in the extra script time from page load to ready above.` : ''), '');
   }
   out.push(`Node (same V8), parse + index + first lookup; cold = first run in a fresh process, warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
   out.push('| index | layout | JSON MB | cold ms | warm ms (parse + index) | heap MB | cold vs bundled |');

@@ -88,28 +88,24 @@ export function analyseTrace(events, { contentScriptUrl } = {}) {
   const mainThread = [...perThread.values()].sort((a, b) => b.wall - a.wall)[0] ?? { wall: 0, cpu: 0 };
   return {
     mainThreadTaskMs: mainThread.wall / 1000, mainThreadCpuMs: mainThread.cpu / 1000, layouts, forcedLayouts: forced, forcedStyle,
-    extensionForcedExamples: examples, contentScriptEvaluateMs: evaluate, ...startupCalls(events, contentScriptUrl, start),
+    extensionForcedExamples: examples, contentScriptEvaluateMs: evaluate, ...startupIdle(events, contentScriptUrl, start),
   };
 }
 
 /**
- * The content script's start-up after its evaluation, before the scroll: its calls (settings loaded, first pass) and,
- * of those, the ones run from an idle callback (work deferred off the start-up path: the lookalike index, the first
- * message read). Calls are `FunctionCall` events of the content script's URL; nested ones are counted once.
+ * The content script's idle callbacks before the scroll: start-up work deferred until the page is idle (the lookalike
+ * index, the first message read). An idle callback is the content script's when a `FunctionCall` of its URL runs in
+ * it. (The first pass runs in a promise continuation, which the trace records as `RunMicrotasks` without a script,
+ * so it cannot be told apart from the page's own microtasks here.)
  */
-function startupCalls(events, contentScriptUrl, start) {
+function startupIdle(events, contentScriptUrl, start) {
   if (!contentScriptUrl) return {};
-  const mine = (e) => e.name === 'FunctionCall' && e.ph === 'X' && e.args?.data?.url?.startsWith('chrome-extension://') && e.args.data.url.endsWith(contentScriptUrl);
-  const calls = events.filter((e) => mine(e) && (!start || e.ts < start)).sort((a, b) => a.ts - b.ts);
-  const idle = events.filter((e) => e.name === 'FireIdleCallback' && e.ph === 'X' && (!start || e.ts < start));
-  let callsUs = 0;
+  const mine = events.filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && e.args?.data?.url?.startsWith('chrome-extension://')
+    && e.args.data.url.endsWith(contentScriptUrl));
   let idleUs = 0;
-  let end = 0;
-  for (const call of calls) {
-    if (call.ts < end) continue;
-    end = call.ts + call.dur;
-    callsUs += call.dur;
-    if (idle.some((i) => i.pid === call.pid && i.tid === call.tid && i.ts <= call.ts && call.ts + call.dur <= i.ts + i.dur)) idleUs += call.dur;
+  for (const idle of events) {
+    if (idle.name !== 'FireIdleCallback' || idle.ph !== 'X' || (start && idle.ts >= start)) continue;
+    if (mine.some((c) => c.pid === idle.pid && c.tid === idle.tid && idle.ts <= c.ts && c.ts + c.dur <= idle.ts + idle.dur)) idleUs += idle.dur;
   }
-  return { contentScriptCallsMs: callsUs / 1000, contentScriptIdleMs: idleUs / 1000 };
+  return { contentScriptIdleMs: idleUs / 1000 };
 }
