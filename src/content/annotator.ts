@@ -362,7 +362,7 @@ export class Annotator {
     if (this.options.lookalikes === false) return null;
     if (this.options.lookalikes === 'deferred') return this.lookalikeIndex;
     this.lookalikeIndex ??=
-      this.options.lookalikes ?? new LookalikeIndex(this.options.index.allSummaries(), (h) => this.options.index.byHandle(h) !== null);
+      this.options.lookalikes ?? new LookalikeIndex(this.options.index.lookalikeAccounts(), (h) => this.options.index.byHandle(h) !== null);
     return this.lookalikeIndex;
   }
 

@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   whenIdle(() => {
     if (!contextValid()) return;
     ui.warmUp();
-    annotator.setLookalikes(new LookalikeIndex(index.allSummaries(), (h) => index.byHandle(h) !== null));
+    annotator.setLookalikes(new LookalikeIndex(index.lookalikeAccounts(), (h) => index.byHandle(h) !== null));
   });
 }
 

@@ -4,8 +4,9 @@
  * only when a card is opened for that account.
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
+import { lookalikeKeys } from './lookalike';
 
-export const COMPILED_FORMAT = 3;
+export const COMPILED_FORMAT = 4;
 
 /**
  * [id, handle, name, kind index, category index, country, notice count, bit mask of notice types, flags]
@@ -47,6 +48,11 @@ export interface CompiledIndex {
   countries: string;
   /** CODE_WIDTH base-36 digits per account: kind, category, notice count (at most 35), notice-type mask (two), flags. */
   codes: string;
+  /**
+   * The lookalike matcher's keys, "handle skeleton\tname skeleton" per account (see `lookalikeKeys`): folding names
+   * (Unicode normalisation, confusables) is done here, once, rather than on every page.
+   */
+  lookalike: string;
 }
 
 export interface CompiledDataset extends CompiledIndex {
@@ -110,6 +116,12 @@ export function packIndex(
     names: rows.map((r) => oneLine(r[2])).join('\n'),
     countries: rows.map((r) => r[5]).join('\n'),
     codes: rows.map((r) => code(r[3], 1) + code(r[4], 1) + code(r[6], 1) + code(r[7], 2) + code(r[8] ?? 0, 1)).join(''),
+    lookalike: rows
+      .map((r) => {
+        const keys = lookalikeKeys(r[1], oneLine(r[2]), KINDS[r[3]] ?? 'institution');
+        return `${keys.handle}\t${keys.name}`;
+      })
+      .join('\n'),
   };
 }
 

@@ -5,8 +5,11 @@
  * The accounts are written out below, so that growing the dataset does not change the snapshot.
  */
 import { describe, expect, it } from 'vitest';
-import { LookalikeIndex } from './lookalike';
-import type { AccountSummary } from './lookup';
+import { LookalikeIndex, lookalikeKeys } from './lookalike';
+import { DatasetIndex, type AccountSummary } from './lookup';
+import { compileDataset, type CompiledIndex } from './compiled';
+import { bundledIndex } from '../../tests/unit/x-fixture';
+import { loadDataset } from '../../scripts/lib/load-dataset';
 
 const ACCOUNTS: [string, string, AccountSummary['kind']][] = [
   ['AmbLiuXiaoMing', 'Liu Xiaoming', 'person'], ['mfa_russia', 'МИД России 🇷🇺', 'institution'],
@@ -90,5 +93,44 @@ describe('lookalike decisions on a fixed corpus', () => {
       expect(decisions.some((d) => d.endsWith(` ${reason}`)), reason).toBe(true);
     }
     expect(decisions).toMatchSnapshot();
+  });
+});
+
+describe('the matcher built from the compiled index', () => {
+  const index = bundledIndex();
+  const summaries = index.allSummaries();
+
+  it('has, for every bundled account, the keys the build compiled in: those the account gives now', () => {
+    const accounts = index.lookalikeAccounts();
+    expect(accounts.size).toBe(summaries.length);
+    for (const [i, account] of summaries.entries()) {
+      expect(accounts.keys(i), account.handle).toEqual(lookalikeKeys(account.handle, account.name, account.kind));
+      expect(accounts.handle(i)).toBe(account.handle.toLowerCase());
+    }
+  });
+
+  it('decides as the matcher built from summaries, on variants of every bundled account', () => {
+    const isOfficial = (h: string) => index.byHandle(h) !== null;
+    const compiled = new LookalikeIndex(index.lookalikeAccounts(), isOfficial);
+    const fromSummaries = new LookalikeIndex(summaries, isOfficial);
+    let flagged = 0;
+    summaries.forEach((account, i) => {
+      const other = summaries[(i * 7 + 3) % summaries.length]!.handle;
+      for (const [handle, displayName] of variants(account.handle, account.name, other)) {
+        const a = compiled.check({ handle, displayName });
+        const b = fromSummaries.check({ handle, displayName });
+        expect(a && `${a.resembles.id} ${a.reason}`, handle).toBe(b && `${b.resembles.id} ${b.reason}`);
+        if (a) flagged++;
+      }
+    });
+    expect(flagged).toBeGreaterThan(summaries.length * 5);
+  });
+
+  it('an index compiled without keys (an older format) still has them, computed from its summaries', () => {
+    const parsed = loadDataset('dataset');
+    const { lookalike: _dropped, ...older } = compileDataset(parsed.dataset!, parsed.origins);
+    const withoutKeys = new DatasetIndex(older as Partial<CompiledIndex> as CompiledIndex);
+    const accounts = withoutKeys.lookalikeAccounts();
+    for (const [i, account] of summaries.entries()) expect(accounts.keys(i)).toEqual(lookalikeKeys(account.handle, account.name, account.kind));
   });
 });

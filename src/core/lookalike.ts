@@ -183,10 +183,55 @@ function head3(s: string): number {
 /** A handle with 1 to 4 digits at the end, and what comes before them. */
 const TRAILING_DIGITS = /^(.*[^0-9])[0-9]{1,4}$/;
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
+/** Accounts under one key: most keys have one, held as a number (no array per key while the index is built). */
+type Indices = number | number[];
+
+function push(map: Map<string, Indices>, key: string, value: number): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, value);
+  else if (typeof held === 'number') {
+    if (held !== value) map.set(key, [held, value]);
+  } else if (!held.includes(value)) held.push(value);
+}
+
+const NO_INDICES: readonly number[] = [];
+function each(held: Indices | undefined): readonly number[] {
+  return held === undefined ? NO_INDICES : typeof held === 'number' ? [held] : held;
+}
+
+/** What the matcher indexes of an account: its handle skeleton, and its name skeleton when that is distinctive. */
+export interface LookalikeKeys {
+  handle: string;
+  /** Empty when the name is too short to count as an imitation. */
+  name: string;
+}
+
+/** An account's keys. The build compiles them into the index (`CompiledIndex.lookalike`), so pages do not fold names. */
+export function lookalikeKeys(handle: string, name: string, kind: AccountSummary['kind']): LookalikeKeys {
+  const nameKey = nameSkeleton(name);
+  // A person's name needs a borrowed handle as well (see byDisplayName), so it may be shorter.
+  const minName = kind === 'person' ? MIN_PERSON_NAME : MIN_NAME;
+  const distinctive = nameKey.length >= minName || (DENSE_SCRIPT.test(name) && nameKey.length >= 3);
+  return { handle: handleSkeleton(handle), name: distinctive ? nameKey : '' };
+}
+
+/** The accounts a matcher is built from, by position: keys up front, summaries decoded for a hit only. */
+export interface LookalikeAccounts {
+  readonly size: number;
+  /** The current handle, lower case. */
+  handle(i: number): string;
+  keys(i: number): LookalikeKeys;
+  summary(i: number): AccountSummary;
+}
+
+/** Summaries as LookalikeAccounts, their keys computed here (tests, tools). */
+export function summariesAsLookalikeAccounts(accounts: readonly AccountSummary[]): LookalikeAccounts {
+  return {
+    size: accounts.length,
+    handle: (i) => accounts[i]!.handle.toLowerCase(),
+    keys: (i) => lookalikeKeys(accounts[i]!.handle, accounts[i]!.name, accounts[i]!.kind),
+    summary: (i) => accounts[i]!,
+  };
 }
 
 /** Whether `a` and `b` share a run of at least `n` characters. */
@@ -203,31 +248,35 @@ export interface LookalikeQuery {
 }
 
 export class LookalikeIndex {
-  private readonly accounts: readonly AccountSummary[];
+  private readonly accounts: LookalikeAccounts;
   /** lower-case handle of every account in the dataset (current handles) */
   private readonly official = new Map<string, number>();
-  private readonly bySkeleton = new Map<string, number[]>();
+  private readonly handles: string[] = [];
+  private readonly bySkeleton = new Map<string, Indices>();
   /** skeleton and each single-deletion variant of it -> accounts (fuzzy rule, long skeletons only) */
-  private readonly byDeletion = new Map<string, number[]>();
+  private readonly byDeletion = new Map<string, Indices>();
   /** The first three characters of every key in byDeletion (see head3): most probes are ruled out without a lookup. */
   private readonly deletionHeads = new Set<number>();
-  private readonly byName = new Map<string, number[]>();
+  private readonly byName = new Map<string, Indices>();
   private readonly skeletons: string[] = [];
   private readonly cache = new Map<string, Lookalike | null>();
 
   /**
+   * @param accounts a dataset's accounts: `DatasetIndex.lookalikeAccounts()` (keys compiled at build time), or
+   *   summaries (keys computed here).
    * @param isOfficial also true for former handles and anything else the dataset knows (e.g. `DatasetIndex.byHandle`):
    *   an account that is itself in the dataset is never flagged.
    */
   constructor(
-    accounts: readonly AccountSummary[],
+    accounts: LookalikeAccounts | readonly AccountSummary[],
     private readonly isOfficial: (handle: string) => boolean = () => false,
   ) {
-    this.accounts = accounts;
-    accounts.forEach((account, i) => {
-      const handle = account.handle.toLowerCase();
+    this.accounts = isSummaryList(accounts) ? summariesAsLookalikeAccounts(accounts) : accounts;
+    for (let i = 0; i < this.accounts.size; i++) {
+      const handle = this.accounts.handle(i);
       this.official.set(handle, i);
-      const key = handleSkeleton(handle);
+      this.handles.push(handle);
+      const { handle: key, name } = this.accounts.keys(i);
       this.skeletons.push(key);
       if (key.length >= MIN_EXACT) push(this.bySkeleton, key, i);
       if (key.length >= MIN_EDIT) {
@@ -237,11 +286,8 @@ export class LookalikeIndex {
         // first three characters.
         for (let d = -1; d < 3; d++) this.deletionHeads.add(head3(d < 0 ? key : key.slice(0, d) + key.slice(d + 1)));
       }
-      const name = nameSkeleton(account.name);
-      // A person's name needs a borrowed handle as well (below), so it may be shorter.
-      const minName = account.kind === 'person' ? MIN_PERSON_NAME : MIN_NAME;
-      if (name.length >= minName || (DENSE_SCRIPT.test(account.name) && name.length >= 3)) push(this.byName, name, i);
-    });
+      if (name) push(this.byName, name, i);
+    }
   }
 
   /** The official account a non-official handle (and display name) imitates, or null. */
@@ -266,12 +312,8 @@ export class LookalikeIndex {
     return this.byHandle(lower, key) ?? this.byDisplayName(lower, key, displayName);
   }
 
-  private pick(indices: readonly number[] | undefined, reason: LookalikeReason, own: string): Lookalike | null {
-    if (!indices) return null;
-    for (const i of indices) {
-      const account = this.accounts[i]!;
-      if (account.handle.toLowerCase() !== own) return { resembles: account, reason };
-    }
+  private pick(held: Indices | undefined, reason: LookalikeReason, own: string): Lookalike | null {
+    for (const i of each(held)) if (this.handles[i] !== own) return { resembles: this.accounts.summary(i), reason };
     return null;
   }
 
@@ -304,16 +346,17 @@ export class LookalikeIndex {
       if ((d < 0 || d >= 3) && !headIndexed) continue;
       if (d > 0 && key[d] === key[d - 1]) continue;
       const candidates = this.byDeletion.get(d < 0 ? key : key.slice(0, d) + key.slice(d + 1));
-      if (!candidates) continue;
-      for (const i of candidates) {
+      if (candidates === undefined) continue;
+      for (const i of each(candidates)) {
         const official = this.skeletons[i]!;
         // An edit at the very start is how genuine outlets are named apart (`MTVBrasil`/`TVBrasil`,
         // `tvrussia`/`OTV_Russia`); impersonators change the middle or the end.
         if (key[0] !== official[0]) continue;
-        const account = this.accounts[i]!;
-        const handle = account.handle.toLowerCase();
+        const handle = this.handles[i]!;
         if (handle === lower || sameBesidesTrailingDigits(lower, handle)) continue;
-        if (editDistance(key, official, 1) <= 1 && !digitsOnlyDifference(key, official)) return { resembles: account, reason: 'edit' };
+        if (editDistance(key, official, 1) <= 1 && !digitsOnlyDifference(key, official)) {
+          return { resembles: this.accounts.summary(i), reason: 'edit' };
+        }
       }
     }
     return null;
@@ -327,7 +370,7 @@ export class LookalikeIndex {
       const shown = m[1]!.toLowerCase();
       if (shown === lower) continue;
       const direct = this.official.get(shown);
-      if (direct !== undefined) return { resembles: this.accounts[direct]!, reason: 'display-handle' };
+      if (direct !== undefined) return { resembles: this.accounts.summary(direct), reason: 'display-handle' };
       const key = handleSkeleton(shown);
       if (key.length >= MIN_EXACT) {
         const hit = this.pick(this.bySkeleton.get(key), 'display-handle', lower);
@@ -336,9 +379,9 @@ export class LookalikeIndex {
     }
     const name = nameSkeleton(displayName);
     const indices = this.byName.get(name);
-    if (!indices) return null;
-    for (const i of indices) {
-      const account = this.accounts[i]!;
+    if (indices === undefined) return null;
+    for (const i of each(indices)) {
+      const account = this.accounts.summary(i);
       const borrows = sharesRun(key, this.skeletons[i]!, 5);
       // People share names: a person's name counts only with a handle that also borrows from the official one.
       if (account.kind === 'person' && !borrows && !sharesRun(key, name, 5)) continue;
@@ -349,6 +392,10 @@ export class LookalikeIndex {
     }
     return null;
   }
+}
+
+function isSummaryList(accounts: LookalikeAccounts | readonly AccountSummary[]): accounts is readonly AccountSummary[] {
+  return Array.isArray(accounts);
 }
 
 /**

@@ -4,6 +4,7 @@
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './schema';
 import { accountLayers, type LayerId } from './layers';
 import { CODE_WIDTH, FLAG_FORMER, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
+import { lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
 
 export interface AccountSummary {
   index: number;
@@ -127,6 +128,19 @@ export class DatasetIndex {
     const decoded = parseDetails(raw);
     if (decoded) this.detailCache.set(index, decoded);
     return decoded;
+  }
+
+  /** The accounts for the lookalike matcher, with the keys compiled into the index (computed here if it has none). */
+  lookalikeAccounts(): LookalikeAccounts {
+    const lines = this.compiled.lookalike?.split('\n') ?? [];
+    const keys = (i: number): LookalikeKeys => {
+      const line = lines[i];
+      const tab = line?.indexOf('\t') ?? -1;
+      if (tab >= 0) return { handle: line!.slice(0, tab), name: line!.slice(tab + 1) };
+      const account = this.summary(i)!;
+      return lookalikeKeys(account.handle, account.name, account.kind);
+    };
+    return { size: this.size, handle: (i) => this.keys[i]!, keys, summary: (i) => this.summary(i)! };
   }
 
   allSummaries(): readonly AccountSummary[] {
