@@ -175,9 +175,15 @@ const MIN_PERSON_NAME = 8;
 /** Names in scripts without spaces are dense: a shorter minimum. */
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** The first three UTF-16 code units of a string (at least three long), as one number. */
-function head3(s: string): number {
-  return (s.charCodeAt(0) * 0x10000 + s.charCodeAt(1)) * 0x10000 + s.charCodeAt(2);
+/** How many leading characters `head` reads. Probes shorter than this are never made (MIN_EDIT is larger). */
+const HEAD_LENGTH = 4;
+
+/**
+ * The first HEAD_LENGTH characters of a string, as one small integer (seven bits each: two heads that differ only
+ * above seven bits share a number, which costs a lookup, never a match).
+ */
+function head(s: string): number {
+  return ((s.charCodeAt(0) & 0x7f) << 21) | ((s.charCodeAt(1) & 0x7f) << 14) | ((s.charCodeAt(2) & 0x7f) << 7) | (s.charCodeAt(3) & 0x7f);
 }
 
 /** A handle with 1 to 4 digits at the end, and what comes before them. */
@@ -255,7 +261,7 @@ export class LookalikeIndex {
   private readonly bySkeleton = new Map<string, Indices>();
   /** skeleton and each single-deletion variant of it -> accounts (fuzzy rule, long skeletons only) */
   private readonly byDeletion = new Map<string, Indices>();
-  /** The first three characters of every key in byDeletion (see head3): most probes are ruled out without a lookup. */
+  /** The head (see `head`) of every key in byDeletion: most probes are ruled out without a lookup. */
   private readonly deletionHeads = new Set<number>();
   private readonly byName = new Map<string, Indices>();
   private readonly skeletons: string[] = [];
@@ -282,9 +288,9 @@ export class LookalikeIndex {
       if (key.length >= MIN_EDIT) {
         push(this.byDeletion, key, i);
         for (const d of deletions(key)) push(this.byDeletion, d, i);
-        // Every key in byDeletion starts with one of these: the key's own head, or its head after deleting one of the
-        // first three characters.
-        for (let d = -1; d < 3; d++) this.deletionHeads.add(head3(d < 0 ? key : key.slice(0, d) + key.slice(d + 1)));
+        // Every key in byDeletion has one of these heads: the key's own, or its head after deleting one of the
+        // characters the head reads.
+        for (let d = -1; d < HEAD_LENGTH; d++) this.deletionHeads.add(head(d < 0 ? key : key.slice(0, d) + key.slice(d + 1)));
       }
       if (name) push(this.byName, name, i);
     }
@@ -338,12 +344,12 @@ export class LookalikeIndex {
     }
     // One edit away (symmetric deletion: the key or one of its deletions equals an official key or one of its).
     if (key.length + 1 < MIN_EDIT) return null;
-    // Probes that keep the key's first three characters (the key itself, and deletions after them) can only be found
-    // when an indexed key starts with them too. For most handles none does.
-    const headIndexed = this.deletionHeads.has(head3(key));
+    // Probes that keep the key's head (the key itself, and deletions after the head) can only be found when an
+    // indexed key has that head too. For most handles none does.
+    const headIndexed = this.deletionHeads.has(head(key));
     for (let d = -1; d < key.length; d++) {
       // The key itself, then the key without its character d (a run of one letter is tried once).
-      if ((d < 0 || d >= 3) && !headIndexed) continue;
+      if ((d < 0 || d >= HEAD_LENGTH) && !headIndexed) continue;
       if (d > 0 && key[d] === key[d - 1]) continue;
       const candidates = this.byDeletion.get(d < 0 ? key : key.slice(0, d) + key.slice(d + 1));
       if (candidates === undefined) continue;
