@@ -29,7 +29,7 @@ const QUICK = flag('--quick');
 const ROUNDS = Number(option('--rounds', QUICK ? 1 : 7));
 const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
 const TRACE = !flag('--no-trace');
-const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 3));
+const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 5));
 const BASELINE = option('--baseline', null);
 const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
 /** A subset of variants, for profiling work (never saved as the results). */
