@@ -94,6 +94,8 @@ describe('badge hosts', () => {
     ui = new AttacheUi({ index, details, hoverDelayMs: () => 300 });
     const host = mount(ui, official('AmbLiuXiaoMing'), 'AmbLiuXiaoMing');
     const account = index.byHandle('AmbLiuXiaoMing')!.account;
+    // A pointer arriving: over (bubbles, crosses the shadow boundary), then enter on the host, as a browser sends them.
+    button(host).dispatchEvent(new PointerEvent('pointerover', { pointerType: 'touch', bubbles: true, composed: true }));
     host.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
     vi.advanceTimersByTime(1000);
     expect(details).not.toHaveBeenCalled();

@@ -39,16 +39,19 @@ function contain(host: HTMLElement): void {
   for (const type of CONTAINED_EVENTS) host.addEventListener(type, stop, PASSIVE);
 }
 
-/**
- * Everything that can be a reader's first contact with a badge: a pointer entering it, or any contained event (a key
- * reaches a badge only once it has focus, a click or a touch only after the pointer entered it, yet an assistive
- * technology's click may come alone). Heard once per page, in the capture phase at the window, before the badge.
- */
-const FIRST_CONTACT = ['pointerenter', ...CONTAINED_EVENTS] as const;
-const CAPTURE_PASSIVE = { capture: true, passive: true } as const;
 function stop(event: Event): void {
   event.stopPropagation();
 }
+
+/**
+ * Everything that can be a reader's first contact with a badge: a pointer coming over it, or any contained event (a
+ * key reaches a badge only once it has focus, a click or a touch only after the pointer came over it, yet an
+ * assistive technology's click may come alone). Heard once per page, in the capture phase at the window, before the
+ * badge. `pointerover`, not `pointerenter`: Chromium sends enter events only to elements that listen for them, which
+ * a badge does from its `pointerover` on (it is sent just before; an end-to-end test hovers a badge with the mouse).
+ */
+const FIRST_CONTACT = ['pointerover', ...CONTAINED_EVENTS] as const;
+const CAPTURE_PASSIVE = { capture: true, passive: true } as const;
 
 const CSS = { badge: themeCss + '\n' + badgeCss, card: themeCss + '\n' + cardCss } as const;
 const sharedSheets = new Map<keyof typeof CSS, CSSStyleSheet | null>();
@@ -151,12 +154,12 @@ export class AttacheUi implements BadgeRenderer {
    */
   private readonly onFirstContact = (event: Event) => {
     // Seen from the window, an event from inside a badge's shadow root has the badge host as its target. Some DOM
-    // implementations (happy-dom) do not retarget it: the host is then the root of the target's tree.
+    // implementations (happy-dom) do not retarget it: the target is then the badge's button, a child of the root.
     let host = event.target as HTMLElement;
     let state = this.badges.get(host);
-    if (!state && host instanceof Node) {
-      const root = host.getRootNode();
-      if (root !== this.doc) state = this.badges.get((host = (root as ShadowRoot).host as HTMLElement));
+    if (!state) {
+      const parent = (host as Node | null)?.parentNode;
+      if (parent instanceof ShadowRoot) state = this.badges.get((host = parent.host as HTMLElement));
     }
     if (state && !state.armed) this.arm(host, state);
   };

@@ -67,6 +67,23 @@ describe('context card', () => {
     await page.close();
   });
 
+  it('a mouse resting on a badge opens its card after the delay, and leaving both closes it', async () => {
+    const page = await openProfile();
+    const badge = page.locator('article attache-badge[data-attache-placement="tweet-author"] button').first();
+    await badge.hover();
+    const card = page.locator('attache-card');
+    // The default delay is 600 ms: not yet at 300, open well before 2,000.
+    await page.waitForTimeout(300);
+    assert.equal(await card.count(), 0, 'no card before the delay');
+    await card.waitFor({ timeout: 2000 });
+    assert.equal(await card.getAttribute('data-attache-card'), 'liu-xiaoming');
+    assert.equal(await badge.getAttribute('aria-expanded'), 'true');
+    await page.mouse.move(5, 890);
+    await card.waitFor({ state: 'detached', timeout: 2000 });
+    assert.equal(await badge.getAttribute('aria-expanded'), 'false');
+    await page.close();
+  });
+
   it('stays inside the viewport near its edges and flips above when there is no room below', async () => {
     const page = await openProfile('https://x.com/home');
     await page.setViewportSize({ width: 640, height: 700 });
