@@ -86,6 +86,9 @@ export function summarise(result) {
   for (const t of result.traced ?? []) {
     for (const e of new Set(t.errors)) if (t.variant === 'attache') breakage.push(`traced run, Attaché: ${e}`);
   }
+  for (const p of result.profiled ?? []) {
+    for (const e of new Set(p.errors)) if (p.variant === 'attache') breakage.push(`profiled run, Attaché: ${e}`);
+  }
   // Traced runs: main-thread CPU (thread) time, forced layouts, content-script evaluation.
   const traced = {};
   const tr = result.traced ?? [];
@@ -137,7 +140,17 @@ export function summarise(result) {
     { item: 'Content script, gzipped, without dataset bytes', target: `≤ ${BUDGET.contentScriptGzipKB} kB`, value: `${gzKB.toFixed(1)} kB`, pass: gzKB <= BUDGET.contentScriptGzipKB },
   ];
   const controlCheck = sizes[first].variants.control?.controlCheck;
-  return { sizes, traced, cpuNaiveOverAttache, budget, breakage, isolatedWorldCounted: controlCheck, bundledNodeColdMs: bundled?.coldMs };
+  // Own code, sampled: per variant, the median and range over the profiled rounds; baseline: after ÷ before per round.
+  const profiled = {};
+  for (const p of result.profiled ?? []) (profiled[p.variant] ??= []).push(p.extensionMs);
+  const ownCode = Object.fromEntries(Object.entries(profiled).map(([variant, ms]) => [variant, { runs: ms.length, median: median(ms), min: Math.min(...ms), max: Math.max(...ms) }]));
+  const pRounds = [...new Set((result.profiled ?? []).map((p) => p.round))];
+  const pBy = (variant, round) => result.profiled.find((p) => p.variant === variant && p.round === round)?.extensionMs;
+  const ownCodeAfterOverBefore = ownCode.baseline ? median(pRounds.map((r) => pBy('attache', r) / pBy('baseline', r)).filter(Number.isFinite)) : undefined;
+  return {
+    sizes, traced, cpuNaiveOverAttache, budget, breakage, isolatedWorldCounted: controlCheck, bundledNodeColdMs: bundled?.coldMs,
+    ownCode, ownCodeAfterOverBefore,
+  };
 }
 
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
@@ -193,6 +206,17 @@ export function markdown(result) {
     }
     out.push('', `Extra CPU time over no extension: Attaché ${f0(summary.traced.attache?.cpuExtra)} ms, naive ${f0(summary.traced.naive?.cpuExtra)} ms; naive ÷ Attaché = ${f1(summary.cpuNaiveOverAttache)}×. `
       + 'Forced layouts are counted per run (maximum over rounds).', '');
+  }
+  if (Object.keys(summary.ownCode ?? {}).length) {
+    const rounds = Math.max(...Object.values(summary.ownCode).map((o) => o.runs));
+    out.push(`#### Own code, sampled (${result.settings.sizes[0]} posts, ${rounds} round(s))`, '');
+    out.push('Time in samples of a CPU profile (every 100 µs) whose stack holds a frame of the extension: its own script and the '
+      + 'DOM calls it makes. Steadier than the differences above (no other variant\'s run in it), but inflated by the sampling: '
+      + 'compare within one run.', '');
+    out.push('| variant | own code ms (median) | min – max |', '|---|---:|---:|');
+    for (const [variant, o] of Object.entries(summary.ownCode)) out.push(`| ${NAMES[variant]} | ${f0(o.median)} | ${f0(o.min)} – ${f0(o.max)} |`);
+    out.push('');
+    if (summary.ownCodeAfterOverBefore !== undefined) out.push(`Attaché ÷ baseline build, median of the rounds: ${summary.ownCodeAfterOverBefore.toFixed(3)}.`, '');
   }
   out.push('#### Start-up and dataset scale', '');
   const evalMs = summary.traced.attache?.evaluateMs;

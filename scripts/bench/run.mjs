@@ -2,7 +2,8 @@
 // `npm run bench`: Attaché in headless Chromium on a synthetic, X-like infinite timeline, side by side with no
 // extension and with a naive reference annotator; plus dataset scale and the content script's size.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
-// Options: --quick, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --no-save,
+// Options: --quick, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
+// --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save,
 // --baseline DIR (another build of the extension, e.g. of an earlier commit, run interleaved as the variant
 // `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
@@ -16,6 +17,7 @@ import { QUIET_ARGS, findChromium, launchWithExtension } from '../../tests/e2e/b
 import { CONTENT_SECURITY_POLICY } from '../../tests/fixtures/x/index.mjs';
 import { datasetAccounts, timelinePage } from './timeline.mjs';
 import { analyseTrace, startTracing } from './trace.mjs';
+import { extensionTimeMs, startProfiling } from './profile.mjs';
 import { BUDGET, markdown, summarise } from './report.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -30,6 +32,7 @@ const ROUNDS = Number(option('--rounds', QUICK ? 1 : 7));
 const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
 const TRACE = !flag('--no-trace');
 const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 5));
+const PROFILE_ROUNDS = Number(option('--profile-rounds', QUICK ? 0 : 3));
 const BASELINE = option('--baseline', null);
 const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
 /** A subset of variants, for profiling work (never saved as the results). */
@@ -161,7 +164,7 @@ const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance
 const READY_MARK = { attache: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive' };
 
 /** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
-async function runOnce({ variant, browsers, size, trace = false }) {
+async function runOnce({ variant, browsers, size, trace = false, profile = false }) {
   const session = browsers[variant];
   const page = await session.context.newPage();
   const errors = [];
@@ -179,7 +182,9 @@ async function runOnce({ variant, browsers, size, trace = false }) {
   const ready = await metricsOf(cdp);
   const before = await metricsOf(cdp);
   const scroll = scrollFor(size);
+  const stopProfiling = profile ? await startProfiling(cdp) : null;
   const inPage = await page.evaluate((o) => window.__bench.run(o), { total: size, ...scroll });
+  const extensionMs = stopProfiling ? extensionTimeMs(await stopProfiling()) : undefined;
   const after = await metricsOf(cdp);
   const events = stopTrace ? await stopTrace() : null;
   await cdp.send('HeapProfiler.collectGarbage');
@@ -195,7 +200,7 @@ async function runOnce({ variant, browsers, size, trace = false }) {
   metrics.JSHeapUsedSize = end.JSHeapUsedSize;
   const { latencyMs, latencyFrames, frameWaitMs, afterPageMs, ...rest } = inPage;
   return {
-    variant, size, metrics, ...rest, latency: stats(latencyMs), frameWait: stats(frameWaitMs), afterPage: stats(afterPageMs), framesToBadge: frameStats(latencyFrames), control, errors,
+    variant, size, metrics, extensionMs, ...rest, latency: stats(latencyMs), frameWait: stats(frameWaitMs), afterPage: stats(afterPageMs), framesToBadge: frameStats(latencyFrames), control, errors,
     trace: events ? analyseTrace(events, { contentScriptUrl: browsers.contentScriptFile }) : undefined,
   };
 }
@@ -273,6 +278,16 @@ async function main() {
         }
       }
     }
+    // Profiled pass: the time in each extension's own code, sampled (see profile.mjs).
+    const profiled = [];
+    const withCode = allVariants.filter((v) => v !== 'none');
+    for (let round = 0; round < PROFILE_ROUNDS; round++) {
+      for (const variant of withCode.map((_, i) => withCode[(i + round) % withCode.length])) {
+        const r = await runOnce({ variant, browsers, size: SIZES[0], profile: true });
+        profiled.push({ variant, round, size: SIZES[0], extensionMs: r.extensionMs, errors: r.errors });
+        log(`  profiled ${SIZES[0]} posts, round ${round + 1}, ${variant.padEnd(8)} own code ${r.extensionMs.toFixed(0)} ms (sampled)`);
+      }
+    }
     const scale = datasetScale();
     const result = {
       generated: new Date().toISOString(),
@@ -283,6 +298,7 @@ async function main() {
       contentScript: size,
       datasetScale: scale,
       traced,
+      profiled,
       runs,
       durationS: (Date.now() - t0) / 1000,
     };
