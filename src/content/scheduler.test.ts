@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SlicedQueue } from './scheduler';
 
-function harness(budgetMs: number, costMs: number) {
+/** A queue on a fake clock; `hooks.onItem` runs after each item, `hooks.beforeSlice` at the start of each slice. */
+function harness(budgetMs: number, costMs: number, hooks: { beforeSlice?: () => void; onItem?: () => void } = {}) {
   let clock = 0;
   const posted: (() => void)[] = [];
   const first: (() => void)[] = [];
@@ -10,8 +11,9 @@ function harness(budgetMs: number, costMs: number) {
     (n) => {
       clock += costMs;
       done.push(n);
+      hooks.onItem?.();
     },
-    { budgetMs, now: () => clock, post: (run) => posted.push(run), postFirst: (run) => first.push(run) },
+    { budgetMs, now: () => clock, post: (run) => posted.push(run), postFirst: (run) => first.push(run), beforeSlice: () => hooks.beforeSlice?.() },
   );
   /** The microtask after the mutation callback, if one is pending, else the next frame. */
   const runNextTask = () => (first.length ? first.shift()!() : posted.shift()?.());
@@ -100,6 +102,32 @@ describe('SlicedQueue', () => {
     queue.add(11);
     queue.flush();
     expect(log.slice(-3)).toEqual(['[', '11', ']']);
+  });
+
+  it('work added during a slice joins it, and what the budget leaves waits for the next frame, not a second microtask', () => {
+    const hooks: { beforeSlice?: () => void; onItem?: () => void } = {};
+    const { queue, done, first, posted, runNextTask } = harness(4, 1, hooks);
+    // The annotator's beforeSlice hands over records queued meanwhile: they are added while the slice runs.
+    hooks.beforeSlice = () => {
+      queue.add(100);
+      hooks.beforeSlice = undefined;
+    };
+    queue.add(1);
+    expect(first).toHaveLength(1);
+    runNextTask();
+    expect(done).toEqual([1, 100]);
+    expect(first).toHaveLength(0);
+    // Items that add items: four fit the budget of this slice, the rest goes to the next frame.
+    let n = 20;
+    hooks.onItem = () => queue.add(n++);
+    queue.add(10);
+    runNextTask();
+    expect(done).toEqual([1, 100, 10, 20, 21, 22]);
+    expect(first).toHaveLength(0);
+    expect(posted).toHaveLength(1);
+    hooks.onItem = undefined;
+    runNextTask();
+    expect(done).toEqual([1, 100, 10, 20, 21, 22, 23]);
   });
 
   it('an item that throws still ends its slice with afterSlice (the annotator observes the page again there), and the rest follows in the next', () => {

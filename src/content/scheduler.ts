@@ -48,6 +48,7 @@ export class SlicedQueue<T> {
   private readonly beforeSlice: (() => void) | undefined;
   private readonly afterSlice: (() => void) | undefined;
   private stopped = false;
+  private draining = false;
   /** Bumped by stop()/flush(): a slice posted before then does nothing when it arrives. */
   private generation = 0;
 
@@ -74,7 +75,9 @@ export class SlicedQueue<T> {
   add(item: T): void {
     if (this.stopped) return;
     this.queue.add(item);
-    this.schedule();
+    // Added during a slice (its beforeSlice hook, or an item): this slice takes it, or its end schedules the rest for
+    // the next frame. Posting a microtask here would run a second slice right after this one, past the budget.
+    if (!this.draining) this.schedule();
   }
 
   /** Runs everything now (start-up, settings changes and tests). */
@@ -109,6 +112,8 @@ export class SlicedQueue<T> {
 
   private drain(budgetMs: number): void {
     const start = this.now();
+    const outer = this.draining;
+    this.draining = true;
     try {
       this.beforeSlice?.();
       let processed = 0;
@@ -119,6 +124,7 @@ export class SlicedQueue<T> {
         if ((++processed & 3) === 0 && this.now() - start >= budgetMs) break;
       }
     } finally {
+      this.draining = outer;
       this.afterSlice?.();
       // Also after an item threw: the rest of the queue is still the page's.
       if (this.queue.size > 0 && !this.stopped) this.schedule(true);
