@@ -406,22 +406,25 @@ function isSummaryList(accounts: LookalikeAccounts | readonly AccountSummary[]):
 
 /**
  * Skeleton cores left after removing up to two affixes (`themfarussiainfo` -> `mfarussia`), nearest first. Most
- * handles have no affix: they allocate nothing here.
+ * handles have no affix at either edge: one test, and they are done.
  */
-function strippedCores(key: string, depth = 0, out: string[] = NONE): string[] {
-  if (depth === 0 && !AFFIX_AT_EDGE.test(key)) return out;
-  for (const affix of AFFIXES) {
-    if (key.length <= affix.length) continue;
-    for (const core of [key.startsWith(affix) ? key.slice(affix.length) : null, key.endsWith(affix) ? key.slice(0, -affix.length) : null]) {
-      if (core === null) continue;
-      if (out === NONE) out = [];
-      out.push(core);
-      if (depth === 0) strippedCores(core, 1, out);
+function strippedCores(key: string): string[] {
+  if (!AFFIX_AT_EDGE.test(key)) return [];
+  const out: string[] = [];
+  const strip = (s: string, depth: number) => {
+    for (const affix of AFFIXES) {
+      if (s.length <= affix.length) continue;
+      if (s.startsWith(affix)) keep(s.slice(affix.length), depth);
+      if (s.endsWith(affix)) keep(s.slice(0, -affix.length), depth);
     }
-  }
+  };
+  const keep = (core: string, depth: number) => {
+    out.push(core);
+    if (depth === 0) strip(core, 1);
+  };
+  strip(key, 0);
   return out;
 }
-const NONE: string[] = [];
 
 /**
  * `wsbtv2` vs `wsbtv3`: genuine sibling accounts are numbered, so one digit replaced by another is not a lookalike.
