@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestJson from './manifest.json';
 import { datasetPlugin } from './scripts/lib/vite-dataset-plugin';
-import { localesPlugin } from './scripts/lib/vite-locales-plugin';
+import { localesPlugin, messageCatalogInfo } from './scripts/lib/vite-locales-plugin';
 
 type Target = 'chrome' | 'firefox';
 
@@ -38,10 +38,14 @@ export default defineConfig(({ mode }) => {
           contentScripts: { standaloneFiles: ['src/content/index.tsx'] },
         }),
       ];
+  const messages = messageCatalogInfo('public', manifestJson.default_locale);
   return {
     plugins,
     define: {
       __ATTACHE_CORRECTIONS_URL__: JSON.stringify(process.env.ATTACHE_CORRECTIONS_URL ?? ''),
+      // The message catalogue (src/ui/message-catalog.ts): this build's messages, and the keys the background reads.
+      __ATTACHE_MESSAGES_ID__: JSON.stringify(messages.id),
+      __ATTACHE_MESSAGE_KEYS__: JSON.stringify(messages.keys),
     },
     build: {
       outDir: `dist/${target}`,

@@ -12,3 +12,8 @@ declare module 'virtual:attache-details' {
 
 /** Build-time: the https address where readers can report corrections ('' when the build has none). */
 declare const __ATTACHE_CORRECTIONS_URL__: string;
+
+/** Build-time: an id of every built message (all locales), see src/ui/message-catalog.ts. */
+declare const __ATTACHE_MESSAGES_ID__: string;
+/** Build-time: every message key of the default locale as built (hand-written and generated). */
+declare const __ATTACHE_MESSAGE_KEYS__: readonly string[];

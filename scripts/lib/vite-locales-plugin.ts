@@ -8,6 +8,7 @@
  * generated from the build machine's Intl (Node's ICU), for every code the dataset schema accepts.
  */
 import type { Plugin, ResolvedConfig } from 'vite';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COUNTRY_CODES } from '../../src/core/countries';
@@ -33,19 +34,47 @@ export function countryMessages(locale: string): Messages {
   return out;
 }
 
-/** Merges the generated messages into every messages.json under `dir/_locales` (hand-written keys win). */
-export function addCountryMessages(dir: string): number {
+/** A locale's messages as built: the hand-written ones with the generated ones (hand-written keys win). */
+export function withCountryMessages(locale: string, messages: Messages): Messages {
+  return { ...countryMessages(locale), ...messages };
+}
+
+/** The hand-written messages.json of every locale under `dir/_locales`, by folder name. */
+function localeFiles(dir: string): Map<string, string> {
   const locales = join(dir, '_locales');
-  if (!existsSync(locales)) return 0;
-  let files = 0;
-  for (const locale of readdirSync(locales)) {
+  const files = new Map<string, string>();
+  if (!existsSync(locales)) return files;
+  for (const locale of readdirSync(locales).sort()) {
     const file = join(locales, locale, 'messages.json');
-    if (!existsSync(file)) continue;
-    const messages = JSON.parse(readFileSync(file, 'utf8')) as Messages;
-    writeFileSync(file, JSON.stringify({ ...countryMessages(locale), ...messages }, null, 1) + '\n');
-    files++;
+    if (existsSync(file)) files.set(locale, file);
   }
   return files;
+}
+
+/** Merges the generated messages into every messages.json under `dir/_locales`. */
+export function addCountryMessages(dir: string): number {
+  const files = localeFiles(dir);
+  for (const [locale, file] of files) {
+    const messages = JSON.parse(readFileSync(file, 'utf8')) as Messages;
+    writeFileSync(file, JSON.stringify(withCountryMessages(locale, messages), null, 1) + '\n');
+  }
+  return files.size;
+}
+
+/**
+ * What the message catalogue (src/ui/message-catalog.ts) needs from the build: every message key of the default
+ * locale as built, and an id of all the built messages, so that a catalogue written from another build is never used.
+ */
+export function messageCatalogInfo(publicDir: string, defaultLocale = 'en'): { id: string; keys: string[] } {
+  const hash = createHash('sha256');
+  let keys: string[] = [];
+  for (const [locale, file] of localeFiles(publicDir)) {
+    const built = withCountryMessages(locale, JSON.parse(readFileSync(file, 'utf8')) as Messages);
+    hash.update(locale).update('\u0000').update(JSON.stringify(built)).update('\u0000');
+    if (locale === defaultLocale) keys = Object.keys(built).sort();
+  }
+  if (!keys.length) throw new Error(`${publicDir}: no _locales/${defaultLocale}/messages.json`);
+  return { id: hash.digest('hex').slice(0, 16), keys };
 }
 
 export function localesPlugin(): Plugin {

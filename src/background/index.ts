@@ -8,6 +8,14 @@ import { bundledIndex as compiled } from '../bundled-dataset';
 import details from 'virtual:attache-details';
 import { loadSettings, updateSettings } from '../settings/store';
 import { ACCOUNT_DETAILS, type AccountDetailsReply } from '../pages/messages';
+import { WRITE_MESSAGE_CATALOG, writeMessageCatalog } from '../ui/message-catalog';
+
+/** The message catalogue for content scripts: after every install or update, at browser start, and when one asks. */
+function refreshMessageCatalog(): void {
+  writeMessageCatalog().catch((error) => console.warn('[Attaché] message catalogue', error));
+}
+browser.runtime.onInstalled.addListener(refreshMessageCatalog);
+browser.runtime.onStartup.addListener(refreshMessageCatalog);
 
 browser.commands.onCommand.addListener(async (command) => {
   if (command !== 'toggle-annotations') return;
@@ -18,9 +26,13 @@ browser.commands.onCommand.addListener(async (command) => {
 browser.runtime.onMessage.addListener(
   (message: unknown, sender: browser.Runtime.MessageSender): Promise<AccountDetailsReply> | undefined => {
   const request = message as { type?: unknown; index?: unknown; version?: unknown } | null;
-  if (!request || request.type !== ACCOUNT_DETAILS) return undefined;
   // Only our own content scripts and pages talk to us (web pages cannot reach runtime.onMessage).
-  if (sender.id !== browser.runtime.id) return undefined;
+  if (!request || sender.id !== browser.runtime.id) return undefined;
+  if (request.type === WRITE_MESSAGE_CATALOG) {
+    refreshMessageCatalog();
+    return undefined;
+  }
+  if (request.type !== ACCOUNT_DETAILS) return undefined;
   const index = request.index;
   const sameVersion = request.version === compiled.version;
   const json = sameVersion && typeof index === 'number' && Number.isInteger(index) && index >= 0 ? (details[index] ?? null) : null;

@@ -14,6 +14,7 @@ import { loadCustomLayers, onCustomLayersChanged } from '../storage/custom-layer
 import { SessionRecorder } from '../storage/session-log';
 import { ACCOUNT_DETAILS, PAGE_STATS, type AccountDetailsReply, type AccountDetailsRequest, type PageStats } from '../pages/messages';
 import { AttacheUi } from '../ui/hosts';
+import { loadMessageCatalog } from '../ui/message-catalog';
 import { Annotator, type Annotation } from './annotator';
 import { LookalikeIndex } from '../core/lookalike';
 import { HookCheck } from './hook-check';
@@ -189,7 +190,8 @@ async function main(): Promise<void> {
   root.addEventListener(SHUTDOWN, onShutdownRequest);
   root.setAttribute(MARK, '');
 
-  const [{ settings: loaded }] = await Promise.all([loadSettings(), loadCustom()]);
+  const [{ settings: loaded }, catalogProblem] = await Promise.all([loadSettings(), loadMessageCatalog(), loadCustom()]);
+  if (catalogProblem) console.debug('[Attaché] messages from the i18n API:', catalogProblem);
   apply(loaded);
 
   // The lookalike matcher indexes every account: build it when the page is idle, not on the start-up path.
