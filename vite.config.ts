@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type PluginOption } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
@@ -41,6 +42,9 @@ export default defineConfig(({ mode }) => {
   const messages = messageCatalogInfo('public', manifestJson.default_locale);
   return {
     plugins,
+    // The WebExtension API without the bundler's CommonJS namespace copy (see src/platform/browser.ts). Tests mock
+    // 'webextension-polyfill' itself.
+    resolve: testing ? undefined : { alias: [{ find: /^webextension-polyfill$/, replacement: fileURLToPath(new URL('./src/platform/browser.ts', import.meta.url)) }] },
     define: {
       __ATTACHE_CORRECTIONS_URL__: JSON.stringify(process.env.ATTACHE_CORRECTIONS_URL ?? ''),
       // The message catalogue (src/ui/message-catalog.ts): this build's messages, and the keys the background reads.

@@ -108,6 +108,8 @@ export function summarise(result) {
       examples: mine.flatMap((t) => t.extensionForcedExamples).slice(0, 3),
       evaluateMs: median(mine.flatMap((t) => t.contentScriptEvaluateMs)),
       startupIdleMs: median(mine.map((t) => t.contentScriptIdleMs)),
+      evaluateCpuMs: median(mine.flatMap((t) => t.contentScriptEvaluateCpuMs ?? [])),
+      startupIdleCpuMs: median(mine.map((t) => t.contentScriptIdleCpuMs).filter(Number.isFinite)),
     };
   }
   const cpuNaiveOverAttache = median(tRounds.map((r) => (tBy('naive', r)?.mainThreadCpuMs - tBy('none', r)?.mainThreadCpuMs)
@@ -186,7 +188,8 @@ export function markdown(result) {
     const b = s.variants.baseline;
     if (b) {
       out.push(`Baseline build, same rounds: extra task time ${f0(b.extra.TaskDuration)} ms (${pct(b.ratio.TaskDuration)}), script ${f0(b.extra.ScriptDuration)} ms, `
-        + `latency p95 ${f1(b.latency?.p95)} ms; Attaché (this build): ${f0(a.extra.TaskDuration)} ms (${pct(a.ratio.TaskDuration)}), script ${f0(a.extra.ScriptDuration)} ms, latency p95 ${f1(a.latency?.p95)} ms.`, '');
+        + `latency p95 ${f1(b.latency?.p95)} ms, start-up script to ready ${f1(b.extra.StartupScript)} ms; Attaché (this build): ${f0(a.extra.TaskDuration)} ms (${pct(a.ratio.TaskDuration)}), `
+        + `script ${f0(a.extra.ScriptDuration)} ms, latency p95 ${f1(a.latency?.p95)} ms, start-up script to ready ${f1(a.extra.StartupScript)} ms.`, '');
     }
     out.push('Attaché badges per placement, all runs: ' + Object.entries(a.placements).map(([p, c]) => `${p} ${c.placed}/${c.expected}${c.unexpected ? ` (+${c.unexpected} unexpected)` : ''}`).join(', ')
       + `; lookalike warnings on fictional accounts: ${a.warnings}; badge re-insertions per run: ${f0(a.reinsertions)}.`, '');
@@ -221,9 +224,9 @@ export function markdown(result) {
   out.push('#### Start-up and dataset scale', '');
   const evalMs = summary.traced.attache?.evaluateMs;
   if (Number.isFinite(evalMs)) {
-    const idle = summary.traced.attache.startupIdleMs;
-    out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: embedded dataset JSON.parse, index, UI set-up) takes ${f1(evalMs)} ms (median).`
-      + (Number.isFinite(idle) ? ` The work it leaves for when the page is idle (the lookalike index, the first message read) takes ${f1(idle)} ms, included in the extra script time from page load to ready above.` : ''), '');
+    const { startupIdleMs: idle, startupIdleCpuMs: idleCpu, evaluateCpuMs: evalCpu } = summary.traced.attache;
+    out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: embedded dataset JSON.parse, index, UI set-up) takes ${f1(evalMs)} ms (median; ${f1(evalCpu)} ms of thread time).`
+      + (Number.isFinite(idle) ? ` The work it leaves for when the page is idle (the lookalike index, re-reading the page for lookalikes) takes ${f1(idle)} ms (${f1(idleCpu)} ms of thread time; the rest the main thread waited), included in the extra script time from page load to ready above.` : ''), '');
   }
   out.push(`Node (same V8), parse + index + first lookup; cold = first run in a fresh process, warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
   out.push('| index | layout | JSON MB | cold ms | warm ms (parse + index) | heap MB | cold vs bundled |');

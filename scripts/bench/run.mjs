@@ -262,7 +262,7 @@ async function main() {
           r.round = round;
           runs.push(r);
           log(`  ${total} posts, round ${round + 1}, ${variant.padEnd(7)} task ${r.metrics.TaskDuration.toFixed(0)} ms, script ${r.metrics.ScriptDuration.toFixed(0)} ms`
-            + (r.latency.n ? `, latency p95 ${r.latency.p95.toFixed(1)} ms` : '') + (r.errors.length ? `, ${r.errors.length} error(s)` : ''));
+            + `, start-up script ${r.metrics.StartupScript.toFixed(1)} ms` + (r.latency.n ? `, latency p95 ${r.latency.p95.toFixed(1)} ms` : '') + (r.errors.length ? `, ${r.errors.length} error(s)` : ''));
         }
       }
     }

@@ -53,6 +53,7 @@ export function analyseTrace(events, { contentScriptUrl } = {}) {
   const examples = [];
   let layouts = 0;
   const evaluate = [];
+  const evaluateCpu = [];
   for (const e of events) {
     if (e.name === 'Layout' && (e.ph === 'X' || e.ph === 'B')) {
       layouts++;
@@ -70,6 +71,7 @@ export function analyseTrace(events, { contentScriptUrl } = {}) {
     } else if (e.name === 'EvaluateScript' && e.ph === 'X' && contentScriptUrl && e.args?.data?.url?.startsWith('chrome-extension://')
       && e.args.data.url.endsWith(contentScriptUrl)) {
       evaluate.push(e.dur / 1000);
+      evaluateCpu.push((e.tdur ?? 0) / 1000);
     }
   }
   // Main-thread task time of the page during the scroll (from the `bench-start` mark): wall time and thread (CPU)
@@ -88,7 +90,7 @@ export function analyseTrace(events, { contentScriptUrl } = {}) {
   const mainThread = [...perThread.values()].sort((a, b) => b.wall - a.wall)[0] ?? { wall: 0, cpu: 0 };
   return {
     mainThreadTaskMs: mainThread.wall / 1000, mainThreadCpuMs: mainThread.cpu / 1000, layouts, forcedLayouts: forced, forcedStyle,
-    extensionForcedExamples: examples, contentScriptEvaluateMs: evaluate, ...startupIdle(events, contentScriptUrl, start),
+    extensionForcedExamples: examples, contentScriptEvaluateMs: evaluate, contentScriptEvaluateCpuMs: evaluateCpu, ...startupIdle(events, contentScriptUrl, start),
   };
 }
 
@@ -103,9 +105,14 @@ function startupIdle(events, contentScriptUrl, start) {
   const mine = events.filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && e.args?.data?.url?.startsWith('chrome-extension://')
     && e.args.data.url.endsWith(contentScriptUrl));
   let idleUs = 0;
+  let idleCpuUs = 0;
   for (const idle of events) {
     if (idle.name !== 'FireIdleCallback' || idle.ph !== 'X' || (start && idle.ts >= start)) continue;
-    if (mine.some((c) => c.pid === idle.pid && c.tid === idle.tid && idle.ts <= c.ts && c.ts + c.dur <= idle.ts + idle.dur)) idleUs += idle.dur;
+    if (mine.some((c) => c.pid === idle.pid && c.tid === idle.tid && idle.ts <= c.ts && c.ts + c.dur <= idle.ts + idle.dur)) {
+      idleUs += idle.dur;
+      idleCpuUs += idle.tdur ?? 0;
+    }
   }
-  return { contentScriptIdleMs: idleUs / 1000 };
+  // Wall time minus thread time: the main thread waited (say, on a synchronous request to the browser process).
+  return { contentScriptIdleMs: idleUs / 1000, contentScriptIdleCpuMs: idleCpuUs / 1000 };
 }
