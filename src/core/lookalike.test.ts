@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, nameSkeleton, nameSkeletonUnicode } from './lookalike';
+import {
+  LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, isProbeOf, nameSkeleton, nameSkeletonUnicode, probeHash,
+} from './lookalike';
 import type { AccountSummary } from './lookup';
 
 function summary(index: number, handle: string, name: string, kind: AccountSummary['kind'] = 'institution'): AccountSummary {
@@ -173,5 +175,40 @@ describe('LookalikeIndex', () => {
       expect(outlets.check({ handle: handle!, displayName: name }), handle).toBeNull();
     }
     expect(outlets.check({ handle: 'TVBrasil_official' })?.reason).toBe('affix');
+  });
+});
+
+describe('probes of the one-edit rule, read in place', () => {
+  const without = (key: string, d: number) => (d < 0 ? key : key.slice(0, d) + key.slice(d + 1));
+  const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'l', 'o', 'é', '中'), minLength: 1, maxLength: 14 });
+  const probe = key.chain((k) => fc.tuple(fc.constant(k), fc.integer({ min: -1, max: k.length - 1 })));
+
+  it('hash the probe as the string it stands for would hash', () => {
+    fc.assert(
+      fc.property(probe, ([k, d]) => {
+        expect(probeHash(k, d)).toBe(probeHash(without(k, d), -1));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(probeHash('abc', -1)).not.toBe(probeHash('acb', -1));
+  });
+
+  it('confirm a candidate exactly: the probe is the official key or one of its single deletions', () => {
+    fc.assert(
+      fc.property(probe, key, ([k, d], official) => {
+        const p = without(k, d);
+        const expected = p === official || Array.from(official, (_, i) => without(official, i)).includes(p);
+        expect(isProbeOf(k, d, official)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    // Near misses the generator may rarely produce.
+    expect(isProbeOf('abcd', -1, 'abxcd')).toBe(true);
+    expect(isProbeOf('abcd', -1, 'xabcd')).toBe(true);
+    expect(isProbeOf('abcd', -1, 'abcdx')).toBe(true);
+    expect(isProbeOf('abcd', -1, 'axbycd')).toBe(false);
+    expect(isProbeOf('abcd', -1, 'abce')).toBe(false);
+    expect(isProbeOf('abcd', 1, 'acd')).toBe(true);
+    expect(isProbeOf('abcd', 1, 'abd')).toBe(false);
   });
 });

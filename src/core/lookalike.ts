@@ -142,11 +142,41 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[n]!;
 }
 
-/** Each distinct string left after deleting one character (a run of one letter gives one). */
-function deletions(key: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < key.length; i++) if (i === 0 || key[i] !== key[i - 1]) out.push(key.slice(0, i) + key.slice(i + 1));
-  return out;
+// A probe is a key with at most one character deleted: (key, d) is `key` without its character d, or the whole key
+// when d < 0. The one-edit rule looks probes up by a hash computed in place, so that neither building the index nor a
+// check makes a string per deletion, and confirms every candidate the hash gives (see `isProbeOf`).
+
+/** The character at `k` of the probe (key, d). */
+function probeChar(key: string, d: number, k: number): number {
+  return key.charCodeAt(d < 0 || k < d ? k : k + 1);
+}
+
+/** FNV-1a over the probe's characters: equal probes give equal hashes; a collision costs a confirmation, no match. */
+export function probeHash(key: string, d: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < key.length; k++) {
+    if (k === d) continue;
+    h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+  }
+  return h;
+}
+
+/** Whether the probe (key, d) equals `official` or `official` with one character deleted. */
+export function isProbeOf(key: string, d: number, official: string): boolean {
+  const length = d < 0 ? key.length : key.length - 1;
+  if (official.length === length) {
+    for (let k = 0; k < length; k++) if (probeChar(key, d, k) !== official.charCodeAt(k)) return false;
+    return true;
+  }
+  if (official.length !== length + 1) return false;
+  // The official key with one character deleted: the probe follows it, skipping one character once.
+  let skipped = false;
+  for (let k = 0, o = 0; k < length; o++) {
+    if (probeChar(key, d, k) === official.charCodeAt(o)) k++;
+    else if (skipped) return false;
+    else skipped = true;
+  }
+  return true;
 }
 
 // ------------------------------------------------------------------ rules
@@ -183,7 +213,15 @@ const HEAD_LENGTH = 4;
  * above seven bits share a number, which costs a lookup, never a match).
  */
 function head(s: string): number {
-  return ((s.charCodeAt(0) & 0x7f) << 21) | ((s.charCodeAt(1) & 0x7f) << 14) | ((s.charCodeAt(2) & 0x7f) << 7) | (s.charCodeAt(3) & 0x7f);
+  return probeHead(s, -1);
+}
+
+/** `head` of the probe (key, d), read in place. */
+function probeHead(key: string, d: number): number {
+  return (
+    ((probeChar(key, d, 0) & 0x7f) << 21) | ((probeChar(key, d, 1) & 0x7f) << 14) | ((probeChar(key, d, 2) & 0x7f) << 7) |
+    (probeChar(key, d, 3) & 0x7f)
+  );
 }
 
 /** A handle with 1 to 4 digits at the end, and what comes before them. */
@@ -192,7 +230,7 @@ const TRAILING_DIGITS = /^(.*[^0-9])[0-9]{1,4}$/;
 /** Accounts under one key: most keys have one, held as a number (no array per key while the index is built). */
 type Indices = number | number[];
 
-function push(map: Map<string, Indices>, key: string, value: number): void {
+function push<K>(map: Map<K, Indices>, key: K, value: number): void {
   const held = map.get(key);
   if (held === undefined) map.set(key, value);
   else if (typeof held === 'number') {
@@ -259,8 +297,11 @@ export class LookalikeIndex {
   private readonly official = new Map<string, number>();
   private readonly handles: string[] = [];
   private readonly bySkeleton = new Map<string, Indices>();
-  /** skeleton and each single-deletion variant of it -> accounts (fuzzy rule, long skeletons only) */
-  private readonly byDeletion = new Map<string, Indices>();
+  /**
+   * `probeHash` of the skeleton and of each of its single-deletion variants -> accounts (fuzzy rule, long skeletons
+   * only). A hash may hold accounts of colliding probes too: every candidate is confirmed with `isProbeOf`.
+   */
+  private readonly byDeletion = new Map<number, Indices>();
   /** The head (see `head`) of every key in byDeletion: most probes are ruled out without a lookup. */
   private readonly deletionHeads = new Set<number>();
   private readonly byName = new Map<string, Indices>();
@@ -286,11 +327,11 @@ export class LookalikeIndex {
       this.skeletons.push(key);
       if (key.length >= MIN_EXACT) push(this.bySkeleton, key, i);
       if (key.length >= MIN_EDIT) {
-        push(this.byDeletion, key, i);
-        for (const d of deletions(key)) push(this.byDeletion, d, i);
-        // Every key in byDeletion has one of these heads: the key's own, or its head after deleting one of the
+        // The key, and the key without each character (a run of one letter gives one variant).
+        for (let d = -1; d < key.length; d++) if (d <= 0 || key[d] !== key[d - 1]) push(this.byDeletion, probeHash(key, d), i);
+        // Every probe indexed has one of these heads: the key's own, or its head after deleting one of the
         // characters the head reads.
-        for (let d = -1; d < HEAD_LENGTH; d++) this.deletionHeads.add(head(d < 0 ? key : key.slice(0, d) + key.slice(d + 1)));
+        for (let d = -1; d < HEAD_LENGTH; d++) this.deletionHeads.add(probeHead(key, d));
       }
       if (name) push(this.byName, name, i);
     }
@@ -351,10 +392,11 @@ export class LookalikeIndex {
       // The key itself, then the key without its character d (a run of one letter is tried once).
       if ((d < 0 || d >= HEAD_LENGTH) && !headIndexed) continue;
       if (d > 0 && key[d] === key[d - 1]) continue;
-      const candidates = this.byDeletion.get(d < 0 ? key : key.slice(0, d) + key.slice(d + 1));
+      const candidates = this.byDeletion.get(probeHash(key, d));
       if (candidates === undefined) continue;
       for (const i of each(candidates)) {
         const official = this.skeletons[i]!;
+        if (!isProbeOf(key, d, official)) continue;
         // An edit at the very start is how genuine outlets are named apart (`MTVBrasil`/`TVBrasil`,
         // `tvrussia`/`OTV_Russia`); impersonators change the middle or the end.
         if (key[0] !== official[0]) continue;
