@@ -10,9 +10,17 @@ import { loadSettings, updateSettings } from '../settings/store';
 import { ACCOUNT_DETAILS, type AccountDetailsReply } from '../pages/messages';
 import { WRITE_MESSAGE_CATALOG, writeMessageCatalog } from '../ui/message-catalog';
 
-/** The message catalogue for content scripts: after every install or update, at browser start, and when one asks. */
+/**
+ * The message catalogue for content scripts: after every install or update, at browser start, and when one asks
+ * (tabs restored at browser start may all ask at once: one write serves them).
+ */
+let catalogueWrite: Promise<void> | null = null;
 function refreshMessageCatalog(): void {
-  writeMessageCatalog().catch((error) => console.warn('[Attaché] message catalogue', error));
+  catalogueWrite ??= writeMessageCatalog()
+    .catch((error) => console.warn('[Attaché] message catalogue', error))
+    .finally(() => {
+      catalogueWrite = null;
+    });
 }
 browser.runtime.onInstalled.addListener(refreshMessageCatalog);
 browser.runtime.onStartup.addListener(refreshMessageCatalog);
