@@ -57,8 +57,13 @@ export function t(key: string, substitutions?: string | string[]): string {
  * invalidated). With `MARKERS`, substitutions are left as markers; without, they are empty, as the browser does.
  */
 function read(key: string, substitutions?: readonly string[]): string {
-  const template = catalog?.get(key);
-  if (template !== undefined) return substitutions === MARKERS ? template : template.replace(MARKER, '');
+  if (catalog) {
+    // The catalogue holds every message of the build: a key it lacks has none (`countryShort_CN`, say, where the short
+    // name is the long one). Asking the API for it would make the very request the catalogue avoids.
+    const template = catalog.get(key);
+    if (template === undefined) return '';
+    return substitutions === MARKERS ? template : template.replace(MARKER, '');
+  }
   try {
     return browser.i18n.getMessage(key, substitutions as string[] | undefined) || '';
   } catch {

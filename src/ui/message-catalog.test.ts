@@ -67,12 +67,15 @@ describe('the message catalogue', () => {
     expect(asked).toEqual([]);
   });
 
-  it('falls back to the API for a key the catalogue lacks', () => {
+  it('holds every message: a key it lacks has none, and the API is not asked (a short country name that is the long one)', () => {
+    const catalogue = buildCatalog(__ATTACHE_MESSAGE_KEYS__, (key, subs) => getMessage(key, subs) || countryMessages('en')[key]?.message || '', 'build', 'en');
+    expect(catalogue.messages.countryShort_CN).toBeUndefined();
     const asked = countingApi();
-    useMessageCatalog(new Map([['badgeNoticeMarker', 'from the catalogue']]));
-    expect(t('badgeNoticeMarker')).toBe('from the catalogue');
-    expect(t('popupTitle')).toBe(getMessage('popupTitle'));
-    expect(asked).toEqual(['popupTitle']);
+    useMessageCatalog(readCatalog(catalogue, 'build', 'en').catalog);
+    expect(countryName('CN', undefined, 'short')).toBe('China');
+    expect(countryName('GB', undefined, 'short')).toBe('UK');
+    expect(t('noSuchMessage')).toBe('noSuchMessage');
+    expect(asked).toEqual([]);
   });
 
   it('is used only when it is of this build and this UI language, and every message is text', () => {
