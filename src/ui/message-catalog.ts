@@ -12,6 +12,7 @@
  * the i18n API as before and asks the background to write the catalogue again for the next page.
  */
 import browser from 'webextension-polyfill';
+import { describe } from '../settings/store';
 import { MARKERS, uiLanguage, useMessageCatalog } from './i18n';
 
 export const MESSAGE_CATALOG_KEY = 'messageCatalog';
@@ -73,7 +74,7 @@ export async function loadMessageCatalog(): Promise<string | null> {
     const stored = await browser.storage.local.get(MESSAGE_CATALOG_KEY);
     reading = readCatalog(stored[MESSAGE_CATALOG_KEY], __ATTACHE_MESSAGES_ID__, uiLanguage());
   } catch (error) {
-    reading = { catalog: null, problem: error instanceof Error ? error.message : String(error) };
+    reading = { catalog: null, problem: describe(error) };
   }
   if (reading.catalog) {
     useMessageCatalog(reading.catalog);
