@@ -161,13 +161,19 @@ const pct = (r) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).
 const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
 const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)' };
 
+function duration(seconds) {
+  const s = Math.round(seconds);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
 export function markdown(result) {
   const { summary } = result;
   const out = [];
   out.push(`### Attaché benchmark${result.quick ? ' (quick: breakage check only, timings not meaningful)' : ''}`, '');
   out.push(`Chromium ${result.environment.chromium}, headless, ${result.environment.cpus} CPU(s); Node ${result.environment.node}. `
     + `Medians over ${Object.entries(result.settings.rounds).map(([s, r]) => `${r} rounds (${s} posts)`).join(', ')}; `
-    + 'ratios are to the no-extension run of the same round.', '');
+    + 'ratios are to the no-extension run of the same round.'
+    + (Number.isFinite(result.durationS) ? ` ${result.full ? 'Full run (`--full`)' : result.quick ? 'Quick run' : 'Default run'}: ${duration(result.durationS)}.` : ''), '');
   for (const [size, s] of Object.entries(summary.sizes)) {
     const sc = result.settings.scroll[size];
     out.push(`#### ${Number(size).toLocaleString('en')} posts (batches of ${sc.batch} every ${sc.intervalMs} ms, ${sc.window} cells mounted)`, '');

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run bench`: Attaché in headless Chromium on a synthetic, X-like infinite timeline, side by side with no
 // extension and with a naive reference annotator; plus dataset scale and the content script's size.
+// `npm run bench` (about five minutes on two CPUs): 5 rounds at 1,000 posts, 1 at 10,000, 3 traced, 2 profiled.
+// `npm run bench -- --full` (about eleven): 7, 3, 5 and 3, for the README's figures.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
-// Options: --quick, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
+// Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
 // --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save,
 // --baseline DIR (another build of the extension, e.g. of an earlier commit, run interleaved as the variant
 // `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
@@ -28,11 +30,14 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const QUICK = flag('--quick');
-const ROUNDS = Number(option('--rounds', QUICK ? 1 : 7));
+const FULL = flag('--full') && !QUICK;
+/** Rounds by default (a few minutes), with --full (the README's figures) and with --quick (breakage only). */
+const DEFAULTS = QUICK ? { rounds: 1, large: 1, trace: 1, profile: 0 } : FULL ? { rounds: 7, large: 3, trace: 5, profile: 3 } : { rounds: 5, large: 1, trace: 3, profile: 2 };
+const ROUNDS = Number(option('--rounds', DEFAULTS.rounds));
 const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
 const TRACE = !flag('--no-trace');
-const TRACE_ROUNDS = Number(option('--trace-rounds', QUICK ? 1 : 5));
-const PROFILE_ROUNDS = Number(option('--profile-rounds', QUICK ? 0 : 3));
+const TRACE_ROUNDS = Number(option('--trace-rounds', DEFAULTS.trace));
+const PROFILE_ROUNDS = Number(option('--profile-rounds', DEFAULTS.profile));
 const BASELINE = option('--baseline', null);
 const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
 /** A subset of variants, for profiling work (never saved as the results). */
@@ -40,11 +45,17 @@ const VARIANTS = option('--variants', 'none,attache,naive,control').split(',');
 if (!VARIANTS.includes('none') || !VARIANTS.includes('attache')) throw new Error('--variants must include none and attache');
 /** Posts per batch, ms between batches, cells kept mounted, ms to wait after the last batch. */
 const SCROLL = { batch: 10, intervalMs: 32, window: 30, settleMs: 600 };
-/** 10,000 posts: bigger batches and fewer rounds keep the run to a few minutes. */
+/** 10,000 posts: bigger batches and fewer rounds (a run takes about 25 s) keep the run to a few minutes. */
 const scrollFor = (size) => (size >= 10_000 ? { ...SCROLL, batch: 20 } : SCROLL);
-const roundsFor = (size) => (size >= 10_000 && !argv.includes('--rounds') ? Math.min(ROUNDS, 3) : ROUNDS);
+const roundsFor = (size) => (size >= 10_000 && !argv.includes('--rounds') ? Math.min(ROUNDS, DEFAULTS.large) : ROUNDS);
 const METRICS = ['ScriptDuration', 'TaskDuration', 'LayoutCount', 'RecalcStyleCount', 'LayoutDuration', 'RecalcStyleDuration'];
-const log = (...a) => console.error(...a);
+const STARTED = Date.now();
+/** Progress on stderr, each line with the time since the start (m:ss). */
+const log = (...a) => console.error(clock(Date.now() - STARTED), ...a);
+function clock(ms) {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
 
 // ------------------------------------------------------------------ build
 
@@ -220,14 +231,14 @@ function frameStats(xs) {
 // ------------------------------------------------------------------ main
 
 async function main() {
-  const t0 = Date.now();
   const built = ensureBuild();
   const size = contentScriptSize();
   const officials = datasetAccounts();
   const html = timelinePage({ officials });
   const naiveSource = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
     .replace('__OFFICIAL__', JSON.stringify(officials.map((a) => a.handle.toLowerCase())));
-  log(`Attaché bench${QUICK ? ' (quick)' : ''}: sizes ${SIZES.join(', ')}, ${ROUNDS} round(s), ${officials.length} official accounts, Chromium ${findChromium()}`);
+  log(`Attaché bench${QUICK ? ' (quick)' : FULL ? ' (full)' : ''}: ${SIZES.map((s) => `${s} posts × ${roundsFor(s)} round(s)`).join(', ')}, `
+    + `${TRACE ? TRACE_ROUNDS : 0} traced, ${PROFILE_ROUNDS} profiled; ${officials.length} official accounts, Chromium ${findChromium()}`);
 
   const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
   // One browser per variant, launched only for the variants that run.
@@ -288,10 +299,12 @@ async function main() {
         log(`  profiled ${SIZES[0]} posts, round ${round + 1}, ${variant.padEnd(8)} own code ${r.extensionMs.toFixed(0)} ms (sampled)`);
       }
     }
+    log('  dataset scale (Node, a fresh process per case)');
     const scale = datasetScale();
     const result = {
       generated: new Date().toISOString(),
       quick: QUICK,
+      full: FULL,
       environment: { chromium: version, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '' },
       settings: { traceRounds: TRACE ? TRACE_ROUNDS : 0, sizes: SIZES, rounds: Object.fromEntries(SIZES.map((s) => [s, roundsFor(s)])), scroll: Object.fromEntries(SIZES.map((s) => [s, scrollFor(s)])), builtFirst: built },
       budget: BUDGET,
@@ -300,7 +313,7 @@ async function main() {
       traced,
       profiled,
       runs,
-      durationS: (Date.now() - t0) / 1000,
+      durationS: (Date.now() - STARTED) / 1000,
     };
     result.summary = summarise(result);
     const md = markdown(result);
