@@ -4,9 +4,9 @@
  * only when a card is opened for that account.
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
-import { lookalikeKeys } from './lookalike';
+import { lookalikeKeys, lookalikeOrders } from './lookalike';
 
-export const COMPILED_FORMAT = 4;
+export const COMPILED_FORMAT = 5;
 
 /**
  * [id, handle, name, kind index, category index, country, notice count, bit mask of notice types, flags]
@@ -53,6 +53,11 @@ export interface CompiledIndex {
    * (Unicode normalisation, confusables) is done here, once, rather than on every page.
    */
   lookalike: string;
+  /**
+   * The lookalike matcher's orders (see `lookalikeOrders`), so that pages sort nothing: account positions, `width`
+   * base-36 digits each, by handle key, by handle key read backwards, and (the accounts with a name key) by name key.
+   */
+  lookalikeOrders: { width: number; byKey: string; byKeyFromEnd: string; byName: string };
 }
 
 export interface CompiledDataset extends CompiledIndex {
@@ -103,6 +108,10 @@ export function packIndex(
 ): CompiledIndex {
   const code = (n: number, width: number) => Math.max(0, Math.min(36 ** width - 1, n)).toString(36).padStart(width, '0');
   const keys = [...rows.map((r) => r[1].toLowerCase()), ...formerHandles.map(([h]) => h.toLowerCase())];
+  const lookalike = rows.map((r) => lookalikeKeys(r[1], oneLine(r[2]), KINDS[r[3]] ?? 'institution'));
+  const orders = lookalikeOrders(rows.length, (i) => lookalike[i]!);
+  const width = Math.max(1, Math.max(0, rows.length - 1).toString(36).length);
+  const packOrder = (positions: number[]) => positions.map((i) => i.toString(36).padStart(width, '0')).join('');
   return {
     format: COMPILED_FORMAT,
     version: meta.version,
@@ -116,12 +125,8 @@ export function packIndex(
     names: rows.map((r) => oneLine(r[2])).join('\n'),
     countries: rows.map((r) => r[5]).join('\n'),
     codes: rows.map((r) => code(r[3], 1) + code(r[4], 1) + code(r[6], 1) + code(r[7], 2) + code(r[8] ?? 0, 1)).join(''),
-    lookalike: rows
-      .map((r) => {
-        const keys = lookalikeKeys(r[1], oneLine(r[2]), KINDS[r[3]] ?? 'institution');
-        return `${keys.handle}\t${keys.name}`;
-      })
-      .join('\n'),
+    lookalike: lookalike.map((keys) => `${keys.handle}\t${keys.name}`).join('\n'),
+    lookalikeOrders: { width, byKey: packOrder(orders.byKey), byKeyFromEnd: packOrder(orders.byKeyFromEnd), byName: packOrder(orders.byName) },
   };
 }
 

@@ -5,7 +5,7 @@
  * The accounts are written out below, so that growing the dataset does not change the snapshot.
  */
 import { describe, expect, it } from 'vitest';
-import { LookalikeIndex, lookalikeKeys } from './lookalike';
+import { LookalikeIndex, lookalikeKeys, lookalikeOrders } from './lookalike';
 import { DatasetIndex, type AccountSummary } from './lookup';
 import { compileDataset, type CompiledIndex } from './compiled';
 import { bundledIndex } from '../../tests/unit/x-fixture';
@@ -106,9 +106,23 @@ describe('the matcher built from the compiled index', () => {
     const accounts = index.lookalikeAccounts();
     expect(accounts.size).toBe(summaries.length);
     for (const [i, account] of summaries.entries()) {
-      expect(accounts.keys(i), account.handle).toEqual(lookalikeKeys(account.handle, account.name, account.kind));
+      const keys = lookalikeKeys(account.handle, account.name, account.kind);
+      expect({ handle: accounts.handleKey(i), name: accounts.nameKey(i) }, account.handle).toEqual(keys);
       expect(accounts.handle(i)).toBe(account.handle.toLowerCase());
+      expect(accounts.indexOf(account.handle.toLowerCase())).toBe(i);
     }
+    expect(accounts.indexOf('certainly_not_there')).toBeUndefined();
+  });
+
+  it('has the orders the build compiled in: those sorting the keys gives now', () => {
+    const accounts = index.lookalikeAccounts();
+    const sorted = lookalikeOrders(summaries.length, (i) => lookalikeKeys(summaries[i]!.handle, summaries[i]!.name, summaries[i]!.kind));
+    expect(accounts.orders).toBeDefined();
+    const orders = accounts.orders!();
+    expect([...orders.byKey]).toEqual(sorted.byKey);
+    expect([...orders.byKeyFromEnd]).toEqual(sorted.byKeyFromEnd);
+    expect([...orders.byName]).toEqual(sorted.byName);
+    expect(sorted.byName.length).toBeGreaterThan(100);
   });
 
   it('decides as the matcher built from summaries, on variants of every bundled account', () => {
@@ -128,11 +142,24 @@ describe('the matcher built from the compiled index', () => {
     expect(flagged).toBeGreaterThan(summaries.length * 5);
   });
 
-  it('an index compiled without keys (an older format) still has them, computed from its summaries', () => {
+  it('an index compiled without keys or orders (an older format) still has the keys, and decides the same', () => {
     const parsed = loadDataset('dataset');
-    const { lookalike: _dropped, ...older } = compileDataset(parsed.dataset!, parsed.origins);
+    const { lookalike: _keys, lookalikeOrders: _orders, ...older } = compileDataset(parsed.dataset!, parsed.origins);
     const withoutKeys = new DatasetIndex(older as Partial<CompiledIndex> as CompiledIndex);
     const accounts = withoutKeys.lookalikeAccounts();
-    for (const [i, account] of summaries.entries()) expect(accounts.keys(i)).toEqual(lookalikeKeys(account.handle, account.name, account.kind));
+    expect(accounts.orders).toBeUndefined();
+    for (const [i, account] of summaries.entries()) {
+      expect({ handle: accounts.handleKey(i), name: accounts.nameKey(i) }).toEqual(lookalikeKeys(account.handle, account.name, account.kind));
+    }
+    const isOfficial = (h: string) => index.byHandle(h) !== null;
+    const current = new LookalikeIndex(index.lookalikeAccounts(), isOfficial);
+    const fallback = new LookalikeIndex(accounts, isOfficial);
+    for (const [i, account] of summaries.entries()) {
+      for (const [handle, displayName] of variants(account.handle, account.name, summaries[(i * 5 + 1) % summaries.length]!.handle)) {
+        const a = current.check({ handle, displayName });
+        const b = fallback.check({ handle, displayName });
+        expect(b && `${b.resembles.id} ${b.reason}`, handle).toBe(a && `${a.resembles.id} ${a.reason}`);
+      }
+    }
   });
 });

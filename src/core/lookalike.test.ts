@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, isProbeOf, nameSkeleton, nameSkeletonUnicode, probeHash,
+  LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, isProbeOf, nameSkeleton, nameSkeletonUnicode, withinOneEdit, compareKeys, compareKeysFromEnd, lookalikeOrders, orderBlock,
 } from './lookalike';
 import type { AccountSummary } from './lookup';
 
@@ -178,19 +178,97 @@ describe('LookalikeIndex', () => {
   });
 });
 
-describe('probes of the one-edit rule, read in place', () => {
-  const without = (key: string, d: number) => (d < 0 ? key : key.slice(0, d) + key.slice(d + 1));
-  const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'l', 'o', 'é', '中'), minLength: 1, maxLength: 14 });
-  const probe = key.chain((k) => fc.tuple(fc.constant(k), fc.integer({ min: -1, max: k.length - 1 })));
+describe('keys in sorted orders', () => {
+  const keyArb = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), minLength: 0, maxLength: 6 });
 
-  it('hash the probe as the string it stands for would hash', () => {
+  it('find by binary search exactly the keys of a length holding a part at their start or end', () => {
+    let found = 0;
     fc.assert(
-      fc.property(probe, ([k, d]) => {
-        expect(probeHash(k, d)).toBe(probeHash(without(k, d), -1));
+      fc.property(fc.array(fc.tuple(keyArb, keyArb), { maxLength: 40 }), keyArb, fc.boolean(), (accounts, part, fromEnd) => {
+        const orders = lookalikeOrders(accounts.length, (i) => ({ handle: accounts[i]![0], name: accounts[i]![1] }));
+        const order = Int32Array.from(fromEnd ? orders.byKeyFromEnd : orders.byKey);
+        for (let length = part.length; length <= part.length + 2; length++) {
+          const [first, end] = orderBlock(order, (i) => accounts[i]![0], length, part, fromEnd);
+          const expected = accounts.flatMap(([key], i) => (key.length === length && (fromEnd ? key.endsWith(part) : key.startsWith(part)) ? [i] : []));
+          expect([...order.subarray(first, end)].sort((a, b) => a - b)).toEqual(expected);
+          found += expected.length;
+        }
       }),
       { numRuns: 3000 },
     );
-    expect(probeHash('abc', -1)).not.toBe(probeHash('acb', -1));
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('keep dataset order among equal keys, and leave accounts without a name key out of the order by name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(keyArb, keyArb), { maxLength: 40 }), (accounts) => {
+        const orders = lookalikeOrders(accounts.length, (i) => ({ handle: accounts[i]![0], name: accounts[i]![1] }));
+        for (const [order, keyOf] of [
+          [orders.byKey, (i: number) => accounts[i]![0]],
+          [orders.byKeyFromEnd, (i: number) => accounts[i]![0]],
+          [orders.byName, (i: number) => accounts[i]![1]],
+        ] as const) {
+          for (let j = 1; j < order.length; j++) {
+            if (keyOf(order[j]!) === keyOf(order[j - 1]!)) expect(order[j]!).toBeGreaterThan(order[j - 1]!);
+          }
+        }
+        expect(orders.byName.map((i) => accounts[i]![1])).not.toContain('');
+        expect(orders.byName.length).toBe(accounts.filter(([, name]) => name !== '').length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('order keys by length first, then from the start or from the end', () => {
+    expect(['bb', 'a', 'ab', 'ba'].sort(compareKeys)).toEqual(['a', 'ab', 'ba', 'bb']);
+    expect(['bb', 'a', 'ab', 'ba'].sort(compareKeysFromEnd)).toEqual(['a', 'ba', 'ab', 'bb']);
+  });
+});
+
+describe('the one-edit rule, compared in place', () => {
+  const without = (key: string, d: number) => (d < 0 ? key : key.slice(0, d) + key.slice(d + 1));
+  const key = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'l', 'o', 'é', '中'), minLength: 1, maxLength: 14 });
+  const probe = key.chain((k) => fc.tuple(fc.constant(k), fc.integer({ min: -1, max: k.length - 1 })));
+  const unit = fc.constantFrom('a', 'b', 'l', 'é');
+  /** `k` with one character inserted, deleted, replaced, or two neighbours swapped. */
+  const edited = (k: string) =>
+    fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: k.length }), unit).map(([op, at, c]) => {
+      if (op === 0) return k.slice(0, at) + c + k.slice(at);
+      if (at >= k.length) return k;
+      if (op === 1) return k.slice(0, at) + k.slice(at + 1);
+      if (op === 2) return k.slice(0, at) + c + k.slice(at + 1);
+      return at + 1 < k.length ? k.slice(0, at) + k[at + 1] + k[at] + k.slice(at + 2) : k;
+    });
+
+  it('one edit apart in one pass: the same answer as the edit distance', () => {
+    const pair = fc.tuple(key, key).chain(([a, b]) =>
+      // Unrelated keys, and keys made one or two edits apart.
+      fc.oneof(fc.constant([a, b] as const), fc.tuple(fc.constant(a), edited(a)), fc.tuple(fc.constant(a), edited(a).chain(edited))),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(withinOneEdit(a, b)).toBe(editDistance(a, b, 1) <= 1);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(withinOneEdit('abcd', 'abdc')).toBe(true);
+    expect(withinOneEdit('abcd', 'badc')).toBe(false);
+    expect(withinOneEdit('abcd', 'abc')).toBe(true);
+    expect(withinOneEdit('abcd', 'xabcd')).toBe(true);
+    expect(withinOneEdit('abcd', 'axcx')).toBe(false);
+  });
+
+  it('find every key one edit from an official key among its deletions (they order the matches reported)', () => {
+    let pairs = 0;
+    fc.assert(
+      fc.property(key.chain((k) => fc.tuple(fc.constant(k), edited(k))), ([k, official]) => {
+        if (editDistance(k, official, 1) > 1) return;
+        pairs++;
+        expect([-1, ...Array.from(k, (_, d) => d)].some((d) => isProbeOf(k, d, official))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(pairs).toBeGreaterThan(2500);
   });
 
   it('confirm a candidate exactly: the probe is the official key or one of its single deletions', () => {

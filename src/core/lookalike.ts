@@ -142,26 +142,34 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[n]!;
 }
 
-// A probe is a key with at most one character deleted: (key, d) is `key` without its character d, or the whole key
-// when d < 0. The one-edit rule looks probes up by a hash computed in place, so that neither building the index nor a
-// check makes a string per deletion, and confirms every candidate the hash gives (see `isProbeOf`).
+/** Whether `a` and `b` are at most one edit apart: `editDistance(a, b, 1) <= 1`, in one pass and no allocation. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return true;
+  // The first difference is at i: what follows must line up after one insertion, deletion, replacement or swap.
+  if (la > lb) return sameFrom(a, i + 1, b, i);
+  if (lb > la) return sameFrom(a, i, b, i + 1);
+  if (sameFrom(a, i + 1, b, i + 1)) return true;
+  return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+}
 
-/** The character at `k` of the probe (key, d). */
+/** Whether `a` from `i` equals `b` from `j`, to their ends. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
+/** The character at `k` of `key` without its character `d` (the whole key when d < 0). */
 function probeChar(key: string, d: number, k: number): number {
   return key.charCodeAt(d < 0 || k < d ? k : k + 1);
 }
 
-/** FNV-1a over the probe's characters: equal probes give equal hashes; a collision costs a confirmation, no match. */
-export function probeHash(key: string, d: number): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < key.length; k++) {
-    if (k === d) continue;
-    h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
-  }
-  return h;
-}
-
-/** Whether the probe (key, d) equals `official` or `official` with one character deleted. */
+/** Whether `key` without its character `d` (the whole key when d < 0) is `official` or `official` less one character. */
 export function isProbeOf(key: string, d: number, official: string): boolean {
   const length = d < 0 ? key.length : key.length - 1;
   if (official.length === length) {
@@ -177,6 +185,121 @@ export function isProbeOf(key: string, d: number, official: string): boolean {
     else skipped = true;
   }
   return true;
+}
+
+/**
+ * Where the one edit between `key` and `official` is, as the first deletion from `key` (-1: none, then 0, 1, ...) that
+ * leaves `official` or `official` less one character. Of several accounts one edit away, the rule reports the one
+ * whose edit comes first. Every key one edit from `official` has one: a replacement or a swap deletes on both sides,
+ * an insertion on the key's side, a deletion on the official's.
+ */
+function editPosition(key: string, official: string): number {
+  for (let d = -1; d < key.length; d++) if (isProbeOf(key, d, official)) return d;
+  return key.length;
+}
+
+// ------------------------------------------------------------------ sorted keys
+// The matcher looks keys up by binary search in orders of the accounts sorted by key, which the build compiles into
+// the index (`CompiledIndex.lookalikeOrders`): a page sorts nothing and builds no table, whatever the dataset's size.
+
+/** The order of handle and name keys: by length, then by characters. Equal keys keep account order. */
+export function compareKeys(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The order of handle keys read backwards: by length, then by characters from the last one. */
+export function compareKeysFromEnd(a: string, b: string): number {
+  if (a.length !== b.length) return a.length - b.length;
+  for (let i = a.length - 1; i >= 0; i--) {
+    const d = a.charCodeAt(i) - b.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Account positions in an order. */
+export type Order = Int32Array;
+
+/** The three orders the matcher searches (see `lookalikeOrders`). */
+export interface LookalikeOrders {
+  /** Every account, by handle key (`compareKeys`). */
+  byKey: Order;
+  /** Every account, by handle key read backwards (`compareKeysFromEnd`). */
+  byKeyFromEnd: Order;
+  /** The accounts with a name key, by name key (`compareKeys`). */
+  byName: Order;
+}
+
+/** The orders, sorted here (the build compiles them; tests and tools with summaries sort at construction). */
+export function lookalikeOrders(size: number, keys: (i: number) => LookalikeKeys): { byKey: number[]; byKeyFromEnd: number[]; byName: number[] } {
+  const all = Array.from({ length: size }, (_, i) => ({ i, ...keys(i) }));
+  const sorted = (items: typeof all, compare: (a: string, b: string) => number, of: (x: (typeof all)[number]) => string) =>
+    [...items].sort((x, y) => compare(of(x), of(y)) || x.i - y.i).map((x) => x.i);
+  return {
+    byKey: sorted(all, compareKeys, (x) => x.handle),
+    byKeyFromEnd: sorted(all, compareKeysFromEnd, (x) => x.handle),
+    byName: sorted(
+      all.filter((x) => x.name !== ''),
+      compareKeys,
+      (x) => x.name,
+    ),
+  };
+}
+
+/**
+ * The block of `order` whose keys have `length` characters and hold `part` at their start (or, `fromEnd`, at their
+ * end), as [first, end): binary search, O(log n). Most blocks are empty, found so with one search.
+ */
+export function orderBlock(order: Order, keyOf: (i: number) => string, length: number, part: string, fromEnd: boolean): [number, number] {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comparePart(keyOf(order[mid]!), length, part, fromEnd) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === order.length || comparePart(keyOf(order[lo]!), length, part, fromEnd) !== 0) return EMPTY;
+  let end = lo + 1;
+  hi = order.length;
+  while (end < hi) {
+    const mid = (end + hi) >>> 1;
+    if (comparePart(keyOf(order[mid]!), length, part, fromEnd) === 0) end = mid + 1;
+    else hi = mid;
+  }
+  return [lo, end];
+}
+const EMPTY: [number, number] = [0, 0];
+
+/** `key` against the keys of `length` characters holding `part` at their start or end, in the order's terms. */
+function comparePart(key: string, length: number, part: string, fromEnd: boolean): number {
+  if (key.length !== length) return key.length - length;
+  if (fromEnd) {
+    for (let t = part.length - 1, k = length - 1; t >= 0; t--, k--) {
+      const d = key.charCodeAt(k) - part.charCodeAt(t);
+      if (d !== 0) return d;
+    }
+    return 0;
+  }
+  for (let t = 0; t < part.length; t++) {
+    const d = key.charCodeAt(t) - part.charCodeAt(t);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Positions written as fixed-width base-36 numbers (as the build compiles them), decoded without a string per number. */
+export function decodeOrder(packed: string, width: number): Order {
+  const order = new Int32Array(packed.length / width);
+  for (let j = 0, at = 0; j < order.length; j++) {
+    let value = 0;
+    for (let end = at + width; at < end; at++) {
+      const c = packed.charCodeAt(at);
+      value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+    }
+    order[j] = value;
+  }
+  return order;
 }
 
 // ------------------------------------------------------------------ rules
@@ -205,43 +328,8 @@ const MIN_PERSON_NAME = 8;
 /** Names in scripts without spaces are dense: a shorter minimum. */
 const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-/** How many leading characters `head` reads. Probes shorter than this are never made (MIN_EDIT is larger). */
-const HEAD_LENGTH = 4;
-
-/**
- * The first HEAD_LENGTH characters of a string, as one small integer (seven bits each: two heads that differ only
- * above seven bits share a number, which costs a lookup, never a match).
- */
-function head(s: string): number {
-  return probeHead(s, -1);
-}
-
-/** `head` of the probe (key, d), read in place. */
-function probeHead(key: string, d: number): number {
-  return (
-    ((probeChar(key, d, 0) & 0x7f) << 21) | ((probeChar(key, d, 1) & 0x7f) << 14) | ((probeChar(key, d, 2) & 0x7f) << 7) |
-    (probeChar(key, d, 3) & 0x7f)
-  );
-}
-
 /** A handle with 1 to 4 digits at the end, and what comes before them. */
 const TRAILING_DIGITS = /^(.*[^0-9])[0-9]{1,4}$/;
-
-/** Accounts under one key: most keys have one, held as a number (no array per key while the index is built). */
-type Indices = number | number[];
-
-function push<K>(map: Map<K, Indices>, key: K, value: number): void {
-  const held = map.get(key);
-  if (held === undefined) map.set(key, value);
-  else if (typeof held === 'number') {
-    if (held !== value) map.set(key, [held, value]);
-  } else if (!held.includes(value)) held.push(value);
-}
-
-const NO_INDICES: readonly number[] = [];
-function each(held: Indices | undefined): readonly number[] {
-  return held === undefined ? NO_INDICES : typeof held === 'number' ? [held] : held;
-}
 
 /** What the matcher indexes of an account: its handle skeleton, and its name skeleton when that is distinctive. */
 export interface LookalikeKeys {
@@ -264,16 +352,30 @@ export interface LookalikeAccounts {
   readonly size: number;
   /** The current handle, lower case. */
   handle(i: number): string;
-  keys(i: number): LookalikeKeys;
+  /** The position of the account whose current handle this is (lower case), if any. */
+  indexOf(handle: string): number | undefined;
+  /** The account's handle key (`LookalikeKeys.handle`). */
+  handleKey(i: number): string;
+  /** The account's name key (`LookalikeKeys.name`; empty when its name is not distinctive). */
+  nameKey(i: number): string;
   summary(i: number): AccountSummary;
+  /** The orders compiled with the index, decoded; the matcher sorts the accounts itself without them. */
+  orders?(): LookalikeOrders;
 }
 
 /** Summaries as LookalikeAccounts, their keys computed here (tests, tools). */
 export function summariesAsLookalikeAccounts(accounts: readonly AccountSummary[]): LookalikeAccounts {
+  const keys = accounts.map((a) => lookalikeKeys(a.handle, a.name, a.kind));
+  const positions = new Map<string, number>();
+  accounts.forEach((a, i) => {
+    if (!positions.has(a.handle.toLowerCase())) positions.set(a.handle.toLowerCase(), i);
+  });
   return {
     size: accounts.length,
     handle: (i) => accounts[i]!.handle.toLowerCase(),
-    keys: (i) => lookalikeKeys(accounts[i]!.handle, accounts[i]!.name, accounts[i]!.kind),
+    indexOf: (handle) => positions.get(handle),
+    handleKey: (i) => keys[i]!.handle,
+    nameKey: (i) => keys[i]!.name,
     summary: (i) => accounts[i]!,
   };
 }
@@ -293,24 +395,16 @@ export interface LookalikeQuery {
 
 export class LookalikeIndex {
   private readonly accounts: LookalikeAccounts;
-  /** lower-case handle of every account in the dataset (current handles) */
-  private readonly official = new Map<string, number>();
-  private readonly handles: string[] = [];
-  private readonly bySkeleton = new Map<string, Indices>();
-  /**
-   * `probeHash` of the skeleton and of each of its single-deletion variants -> accounts (fuzzy rule, long skeletons
-   * only). A hash may hold accounts of colliding probes too: every candidate is confirmed with `isProbeOf`.
-   */
-  private readonly byDeletion = new Map<number, Indices>();
-  /** The head (see `head`) of every key in byDeletion: most probes are ruled out without a lookup. */
-  private readonly deletionHeads = new Set<number>();
-  private readonly byName = new Map<string, Indices>();
-  private readonly skeletons: string[] = [];
+  private readonly orders: LookalikeOrders;
   private readonly cache = new Map<string, Lookalike | null>();
+  private readonly handleKey = (i: number): string => this.accounts.handleKey(i);
+  private readonly nameKey = (i: number): string => this.accounts.nameKey(i);
 
   /**
-   * @param accounts a dataset's accounts: `DatasetIndex.lookalikeAccounts()` (keys compiled at build time), or
-   *   summaries (keys computed here).
+   * Building costs nothing that grows with the dataset when the orders come compiled with it (a page's case): keys
+   * are read where they are, by binary search.
+   * @param accounts a dataset's accounts: `DatasetIndex.lookalikeAccounts()` (keys and orders compiled at build
+   *   time), or summaries (keys computed and sorted here).
    * @param isOfficial also true for former handles and anything else the dataset knows (e.g. `DatasetIndex.byHandle`):
    *   an account that is itself in the dataset is never flagged.
    */
@@ -319,22 +413,7 @@ export class LookalikeIndex {
     private readonly isOfficial: (handle: string) => boolean = () => false,
   ) {
     this.accounts = isSummaryList(accounts) ? summariesAsLookalikeAccounts(accounts) : accounts;
-    for (let i = 0; i < this.accounts.size; i++) {
-      const handle = this.accounts.handle(i);
-      this.official.set(handle, i);
-      this.handles.push(handle);
-      const { handle: key, name } = this.accounts.keys(i);
-      this.skeletons.push(key);
-      if (key.length >= MIN_EXACT) push(this.bySkeleton, key, i);
-      if (key.length >= MIN_EDIT) {
-        // The key, and the key without each character (a run of one letter gives one variant).
-        for (let d = -1; d < key.length; d++) if (d <= 0 || key[d] !== key[d - 1]) push(this.byDeletion, probeHash(key, d), i);
-        // Every probe indexed has one of these heads: the key's own, or its head after deleting one of the
-        // characters the head reads.
-        for (let d = -1; d < HEAD_LENGTH; d++) this.deletionHeads.add(probeHead(key, d));
-      }
-      if (name) push(this.byName, name, i);
-    }
+    this.orders = this.accounts.orders?.() ?? sortedOrders(this.accounts);
   }
 
   /** The official account a non-official handle (and display name) imitates, or null. */
@@ -349,7 +428,7 @@ export class LookalikeIndex {
   }
 
   private isInDataset(lower: string): boolean {
-    return this.official.has(lower) || this.isOfficial(lower);
+    return this.accounts.indexOf(lower) !== undefined || this.isOfficial(lower);
   }
 
   private compute(handle: string, displayName: string): Lookalike | null {
@@ -359,8 +438,14 @@ export class LookalikeIndex {
     return this.byHandle(lower, key) ?? this.byDisplayName(lower, key, displayName);
   }
 
-  private pick(held: Indices | undefined, reason: LookalikeReason, own: string): Lookalike | null {
-    for (const i of each(held)) if (this.handles[i] !== own) return { resembles: this.accounts.summary(i), reason };
+  /** The first account, in dataset order, whose handle key is `key`, other than the handle `own`. */
+  private withKey(key: string, reason: LookalikeReason, own: string): Lookalike | null {
+    const order = this.orders.byKey;
+    const [first, end] = orderBlock(order, this.handleKey, key.length, key, false);
+    for (let j = first; j < end; j++) {
+      const i = order[j]!;
+      if (this.accounts.handle(i) !== own) return { resembles: this.accounts.summary(i), reason };
+    }
     return null;
   }
 
@@ -371,7 +456,7 @@ export class LookalikeIndex {
    */
   private byHandle(lower: string, key: string): Lookalike | null {
     if (key.length < MIN_EXACT) return null;
-    const exact = this.pick(this.bySkeleton.get(key), 'confusable', lower);
+    const exact = this.withKey(key, 'confusable', lower);
     if (exact) return exact;
     // Affixes: the official skeleton with something an impersonator adds in front or behind.
     // Trailing digits are read from the handle itself: the skeleton folds 0 and 1 into letters.
@@ -380,34 +465,47 @@ export class LookalikeIndex {
     const cores = trimmed === null ? strippedCores(key) : [trimmed, ...strippedCores(key), ...strippedCores(trimmed)];
     for (const core of cores) {
       if (core.length < MIN_FUZZY) continue;
-      const hit = this.pick(this.bySkeleton.get(core), 'affix', lower);
+      const hit = this.withKey(core, 'affix', lower);
       if (hit) return hit;
     }
-    // One edit away (symmetric deletion: the key or one of its deletions equals an official key or one of its).
-    if (key.length + 1 < MIN_EDIT) return null;
-    // Probes that keep the key's head (the key itself, and deletions after the head) can only be found when an
-    // indexed key has that head too. For most handles none does.
-    const headIndexed = this.deletionHeads.has(head(key));
-    for (let d = -1; d < key.length; d++) {
-      // The key itself, then the key without its character d (a run of one letter is tried once).
-      if ((d < 0 || d >= HEAD_LENGTH) && !headIndexed) continue;
-      if (d > 0 && key[d] === key[d - 1]) continue;
-      const candidates = this.byDeletion.get(probeHash(key, d));
-      if (candidates === undefined) continue;
-      for (const i of each(candidates)) {
-        const official = this.skeletons[i]!;
-        if (!isProbeOf(key, d, official)) continue;
-        // An edit at the very start is how genuine outlets are named apart (`MTVBrasil`/`TVBrasil`,
-        // `tvrussia`/`OTV_Russia`); impersonators change the middle or the end.
-        if (key[0] !== official[0]) continue;
-        const handle = this.handles[i]!;
-        if (handle === lower || sameBesidesTrailingDigits(lower, handle)) continue;
-        if (editDistance(key, official, 1) <= 1 && !digitsOnlyDifference(key, official)) {
-          return { resembles: this.accounts.summary(i), reason: 'edit' };
+    return this.oneEdit(lower, key);
+  }
+
+  /**
+   * One edit away. Of `n` characters, the two keys share their first `n - 1 - tail` characters or their last `tail`
+   * ones: an edit at `p` leaves `p` shared in front and at least `n - 2 - p` behind (a swap touches two). So the
+   * candidates are two blocks per length, found by binary search in the orders by key and by key read backwards.
+   */
+  private oneEdit(lower: string, key: string): Lookalike | null {
+    const n = key.length;
+    if (n + 1 < MIN_EDIT) return null;
+    const front = key.slice(0, Math.ceil((n - 1) / 2));
+    const back = key.slice(front.length + 1);
+    let best: number | undefined;
+    let bestAt = 0;
+    for (let length = Math.max(n - 1, MIN_EDIT); length <= n + 1; length++) {
+      for (let side = 0; side < 2; side++) {
+        const fromEnd = side === 1;
+        const order = fromEnd ? this.orders.byKeyFromEnd : this.orders.byKey;
+        const [first, end] = orderBlock(order, this.handleKey, length, fromEnd ? back : front, fromEnd);
+        // An account in both blocks is judged twice, the same way.
+        for (let j = first; j < end; j++) {
+          const i = order[j]!;
+          const official = this.handleKey(i);
+          // An edit at the very start is how genuine outlets are named apart (`MTVBrasil`/`TVBrasil`,
+          // `tvrussia`/`OTV_Russia`); impersonators change the middle or the end.
+          if (official.charCodeAt(0) !== key.charCodeAt(0) || !withinOneEdit(key, official) || digitsOnlyDifference(key, official)) continue;
+          const handle = this.accounts.handle(i);
+          if (handle === lower || sameBesidesTrailingDigits(lower, handle)) continue;
+          const at = editPosition(key, official);
+          if (best === undefined || at < bestAt || (at === bestAt && i < best)) {
+            best = i;
+            bestAt = at;
+          }
         }
       }
     }
-    return null;
+    return best === undefined ? null : { resembles: this.accounts.summary(best), reason: 'edit' };
   }
 
   private byDisplayName(lower: string, key: string, displayName: string): Lookalike | null {
@@ -417,20 +515,22 @@ export class LookalikeIndex {
     if (cleaned.includes('@') || cleaned.includes('＠')) for (const m of cleaned.matchAll(/[@＠]\s*([A-Za-z0-9_]{1,20})/g)) {
       const shown = m[1]!.toLowerCase();
       if (shown === lower) continue;
-      const direct = this.official.get(shown);
+      const direct = this.accounts.indexOf(shown);
       if (direct !== undefined) return { resembles: this.accounts.summary(direct), reason: 'display-handle' };
       const key = handleSkeleton(shown);
       if (key.length >= MIN_EXACT) {
-        const hit = this.pick(this.bySkeleton.get(key), 'display-handle', lower);
+        const hit = this.withKey(key, 'display-handle', lower);
         if (hit) return hit;
       }
     }
     const name = nameSkeleton(displayName);
-    const indices = this.byName.get(name);
-    if (indices === undefined) return null;
-    for (const i of each(indices)) {
+    if (!name) return null;
+    const order = this.orders.byName;
+    const [first, end] = orderBlock(order, this.nameKey, name.length, name, false);
+    for (let j = first; j < end; j++) {
+      const i = order[j]!;
       const account = this.accounts.summary(i);
-      const borrows = sharesRun(key, this.skeletons[i]!, 5);
+      const borrows = sharesRun(key, this.handleKey(i), 5);
       // People share names: a person's name counts only with a handle that also borrows from the official one.
       if (account.kind === 'person' && !borrows && !sharesRun(key, name, 5)) continue;
       // Outlets and institutions have sibling accounts under the same name and a related handle (`RT_Doc` and
@@ -444,6 +544,11 @@ export class LookalikeIndex {
 
 function isSummaryList(accounts: LookalikeAccounts | readonly AccountSummary[]): accounts is readonly AccountSummary[] {
   return Array.isArray(accounts);
+}
+
+function sortedOrders(accounts: LookalikeAccounts): LookalikeOrders {
+  const { byKey, byKeyFromEnd, byName } = lookalikeOrders(accounts.size, (i) => ({ handle: accounts.handleKey(i), name: accounts.nameKey(i) }));
+  return { byKey: Int32Array.from(byKey), byKeyFromEnd: Int32Array.from(byKeyFromEnd), byName: Int32Array.from(byName) };
 }
 
 /**

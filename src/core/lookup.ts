@@ -4,7 +4,7 @@
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './schema';
 import { accountLayers, type LayerId } from './layers';
 import { CODE_WIDTH, FLAG_FORMER, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
-import { lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
+import { decodeOrder, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
 
 export interface AccountSummary {
   index: number;
@@ -92,20 +92,23 @@ export class DatasetIndex {
 
   /** Case-insensitive, O(1): a probe of the hash table compiled with the index. */
   byHandle(handle: string): Match | null {
-    const key = handle.toLowerCase();
+    const position = this.position(handle.toLowerCase());
+    if (position < 0) return null;
+    const former = position >= this.size;
+    const account = this.summary(former ? this.formerOf[position - this.size]! : position);
+    return account ? { account, via: former ? 'former-handle' : 'handle' } : null;
+  }
+
+  /** The position of a lower-case handle in `keys` (current handles first, then former ones), or -1. */
+  private position(key: string): number {
     const table = this.compiled.table;
     const mask = this.slots - 1;
-    if (this.slots === 0) return null;
     for (let slot = handleHash(key) & mask, probes = 0; probes < this.slots; slot = (slot + 1) & mask, probes++) {
       const at = parseInt(table.slice(slot * SLOT_WIDTH, slot * SLOT_WIDTH + SLOT_WIDTH), 36);
-      if (at === 0) return null;
-      if (this.keys[at - 1] !== key) continue;
-      const position = at - 1;
-      const former = position >= this.size;
-      const account = this.summary(former ? this.formerOf[position - this.size]! : position);
-      return account ? { account, via: former ? 'former-handle' : 'handle' } : null;
+      if (at === 0) return -1;
+      if (this.keys[at - 1] === key) return at - 1;
     }
-    return null;
+    return -1;
   }
 
   /** O(1) after the first call, which indexes the numeric ids. */
@@ -130,17 +133,47 @@ export class DatasetIndex {
     return decoded;
   }
 
-  /** The accounts for the lookalike matcher, with the keys compiled into the index (computed here if it has none). */
+  /**
+   * The accounts for the lookalike matcher, with the keys and orders compiled into the index (an index compiled
+   * without them, of an older format, has its keys computed here and its orders sorted by the matcher).
+   */
   lookalikeAccounts(): LookalikeAccounts {
     const lines = this.compiled.lookalike?.split('\n') ?? [];
-    const keys = (i: number): LookalikeKeys => {
+    const handleKeys: string[] = new Array(this.size);
+    const nameKeys: string[] = new Array(this.size);
+    const keysOf = (i: number) => {
       const line = lines[i];
       const tab = line?.indexOf('\t') ?? -1;
-      if (tab >= 0) return { handle: line!.slice(0, tab), name: line!.slice(tab + 1) };
-      const account = this.summary(i)!;
-      return lookalikeKeys(account.handle, account.name, account.kind);
+      const keys = tab >= 0 ? { handle: line!.slice(0, tab), name: line!.slice(tab + 1) } : computedKeys(this.summary(i)!);
+      handleKeys[i] = keys.handle;
+      nameKeys[i] = keys.name;
     };
-    return { size: this.size, handle: (i) => this.keys[i]!, keys, summary: (i) => this.summary(i)! };
+    const orders = this.compiled.lookalikeOrders;
+    return {
+      size: this.size,
+      handle: (i) => this.keys[i]!,
+      indexOf: (handle) => {
+        const position = this.position(handle);
+        return position >= 0 && position < this.size ? position : undefined;
+      },
+      handleKey: (i) => {
+        if (handleKeys[i] === undefined) keysOf(i);
+        return handleKeys[i]!;
+      },
+      nameKey: (i) => {
+        if (nameKeys[i] === undefined) keysOf(i);
+        return nameKeys[i]!;
+      },
+      summary: (i) => this.summary(i)!,
+      orders:
+        orders && orders.byKey.length === this.size * orders.width
+          ? () => ({
+              byKey: decodeOrder(orders.byKey, orders.width),
+              byKeyFromEnd: decodeOrder(orders.byKeyFromEnd, orders.width),
+              byName: decodeOrder(orders.byName, orders.width),
+            })
+          : undefined,
+    };
   }
 
   allSummaries(): readonly AccountSummary[] {
@@ -164,4 +197,8 @@ export function parseDetails(raw: string): AccountDetails | null {
   } catch {
     return null;
   }
+}
+
+function computedKeys(account: AccountSummary): LookalikeKeys {
+  return lookalikeKeys(account.handle, account.name, account.kind);
 }
