@@ -137,7 +137,7 @@ export function summarise(result) {
     { item: 'All expected badges placed', target: 'all', value: allPlaced ? 'all' : 'missing or unexpected badges', pass: allPlaced },
     { item: 'Start-up, bundled dataset: content script evaluation (trace, EvaluateScript)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: Number.isFinite(evalMs) ? `${evalMs.toFixed(1)} ms` : 'not traced', pass: evalMs <= BUDGET.startupBundledMs },
     { item: 'Start-up, bundled dataset: extra script time to ready (untraced, page load)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: `${startupExtra.toFixed(1)} ms${Number.isFinite(traced.attache?.startupIdleMs) ? ` (${traced.attache.startupIdleMs.toFixed(1)} ms of it, traced, in work deferred until the page is idle)` : ''}`, pass: startupExtra <= BUDGET.startupBundledMs },
-    ...(k100 ? [{ item: 'Start-up, 100k accounts (parse + index + lookup, cold, Node)', target: `≤ ${BUDGET.startup100kMs} ms`, value: `${k100.coldMs.toFixed(0)} ms`, pass: k100.coldMs <= BUDGET.startup100kMs }] : []),
+    ...(k100 ? [{ item: 'Start-up, 100k accounts (parse + index + lookup + lookalike matcher, cold, Node)', target: `≤ ${BUDGET.startup100kMs} ms`, value: `${k100.coldMs.toFixed(0)} ms`, pass: k100.coldMs <= BUDGET.startup100kMs }] : []),
     { item: 'Forced synchronous layouts caused by the extension', target: '0', value: forced === undefined ? 'not traced' : String(forced), pass: forced === 0 },
     { item: 'Content script, gzipped, without dataset bytes', target: `≤ ${BUDGET.contentScriptGzipKB} kB`, value: `${gzKB.toFixed(1)} kB`, pass: gzKB <= BUDGET.contentScriptGzipKB },
   ];
@@ -159,6 +159,8 @@ const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const pct = (r) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%` : '–');
 const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
+/** Heap kept by a small index: a difference of two heap readings, below their noise when tiny (or even negative). */
+const heapMb = (b) => (Number.isFinite(b) && b < 0.05 * 1048576 ? '< 0.1' : mb(b));
 const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)' };
 
 function duration(seconds) {
@@ -234,12 +236,12 @@ export function markdown(result) {
     out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: embedded dataset JSON.parse, index, UI set-up) takes ${f1(evalMs)} ms (median; ${f1(evalCpu)} ms of thread time).`
       + (Number.isFinite(idle) ? ` The work it leaves for when the page is idle (the lookalike index, re-reading the page for lookalikes) takes ${f1(idle)} ms (${f1(idleCpu)} ms of thread time; the rest the main thread waited), included in the extra script time from page load to ready above.` : ''), '');
   }
-  out.push(`Node (same V8), parse + index + first lookup; cold = first run in a fresh process, warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
-  out.push('| index | layout | JSON MB | cold ms | warm ms (parse + index) | heap MB | cold vs bundled |');
+  out.push(`Node (same V8), parse + index + first lookup + the lookalike matcher (built when the page is idle) with a first check; cold = first run in a fresh process (the matcher's part in brackets), warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
+  out.push('| index | layout | JSON MB | cold ms (matcher) | warm ms (parse + index + matcher) | heap MB | cold vs bundled |');
   out.push('|---|---|---:|---:|---:|---:|---:|');
   for (const r of result.datasetScale.rows) {
     if (r.impossible) { out.push(`| ${r.name} | ${r.layout} | ${(r.jsonBytes / 1e6).toFixed(0)} | impossible: ${r.impossible} | | | |`); continue; }
-    out.push(`| ${r.name} (${r.accounts.toLocaleString('en')}) | ${r.layout} | ${(r.jsonBytes / 1e6).toFixed(1)} | ${f1(r.coldMs)} | ${f1(r.totalMs)} (${f1(r.parseMs)} + ${f1(r.indexMs)}) | ${mb(r.heapBytes)} | ${f1(r.coldVsBundled)}× |`);
+    out.push(`| ${r.name} (${r.accounts.toLocaleString('en')}) | ${r.layout} | ${(r.jsonBytes / 1e6).toFixed(1)} | ${f1(r.coldMs)} (${f1(r.coldMatcherMs)}) | ${f1(r.totalMs)} (${f1(r.parseMs)} + ${f1(r.indexMs)} + ${f1(r.matcherMs)}) | ${heapMb(r.heapBytes)} | ${f1(r.coldVsBundled)}× |`);
   }
   out.push('');
   const cs = result.contentScript;

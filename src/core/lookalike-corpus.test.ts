@@ -142,6 +142,20 @@ describe('the matcher built from the compiled index', () => {
     expect(flagged).toBeGreaterThan(summaries.length * 5);
   });
 
+  it('leaves out orders of another size than the index, and sorts instead', () => {
+    const parsed = loadDataset('dataset');
+    const compiled = compileDataset(parsed.dataset!, parsed.origins);
+    const { width, byKey, byKeyFromEnd, byName } = compiled.lookalikeOrders;
+    for (const orders of [
+      { width, byKey: byKey.slice(width), byKeyFromEnd, byName },
+      { width, byKey, byKeyFromEnd: byKeyFromEnd.slice(width), byName },
+      { width, byKey, byKeyFromEnd, byName: byName + byName.slice(0, 1) },
+    ]) {
+      expect(new DatasetIndex({ ...compiled, lookalikeOrders: orders }).lookalikeAccounts().orders).toBeUndefined();
+    }
+    expect(new DatasetIndex(compiled).lookalikeAccounts().orders).toBeDefined();
+  });
+
   it('an index compiled without keys or orders (an older format) still has the keys, and decides the same', () => {
     const parsed = loadDataset('dataset');
     const { lookalike: _keys, lookalikeOrders: _orders, ...older } = compileDataset(parsed.dataset!, parsed.origins);

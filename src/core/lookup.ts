@@ -165,8 +165,13 @@ export class DatasetIndex {
         return nameKeys[i]!;
       },
       summary: (i) => this.summary(i)!,
+      // Orders of another size than this index (never written by the build) are left out: the matcher sorts.
       orders:
-        orders && orders.byKey.length === this.size * orders.width
+        orders &&
+        orders.byKey.length === this.size * orders.width &&
+        orders.byKeyFromEnd.length === orders.byKey.length &&
+        orders.byName.length <= orders.byKey.length &&
+        orders.byName.length % orders.width === 0
           ? () => ({
               byKey: decodeOrder(orders.byKey, orders.width),
               byKeyFromEnd: decodeOrder(orders.byKeyFromEnd, orders.width),
