@@ -4,7 +4,7 @@
  * only when a card is opened for that account.
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
-import { lookalikeKeys, lookalikeOrders } from './lookalike';
+import { Order, lookalikeKeys, lookalikeOrders } from './lookalike';
 
 export const COMPILED_FORMAT = 5;
 
@@ -110,8 +110,8 @@ export function packIndex(
   const keys = [...rows.map((r) => r[1].toLowerCase()), ...formerHandles.map(([h]) => h.toLowerCase())];
   const lookalike = rows.map((r) => lookalikeKeys(r[1], oneLine(r[2]), KINDS[r[3]] ?? 'institution'));
   const orders = lookalikeOrders(rows.length, (i) => lookalike[i]!);
-  const width = Math.max(1, Math.max(0, rows.length - 1).toString(36).length);
-  const packOrder = (positions: number[]) => positions.map((i) => i.toString(36).padStart(width, '0')).join('');
+  const width = Order.widthFor(rows.length);
+  const packOrder = (positions: number[]) => Order.pack(positions, width);
   return {
     format: COMPILED_FORMAT,
     version: meta.version,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, isProbeOf, nameSkeleton, nameSkeletonUnicode, withinOneEdit, compareKeys, compareKeysFromEnd, lookalikeOrders, orderBlock,
+  LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, isProbeOf, nameSkeleton, nameSkeletonUnicode, withinOneEdit, compareKeys, compareKeysFromEnd, lookalikeOrders, orderBlock, Order,
 } from './lookalike';
 import type { AccountSummary } from './lookup';
 
@@ -186,11 +186,13 @@ describe('keys in sorted orders', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(keyArb, keyArb), { maxLength: 40 }), keyArb, fc.boolean(), (accounts, part, fromEnd) => {
         const orders = lookalikeOrders(accounts.length, (i) => ({ handle: accounts[i]![0], name: accounts[i]![1] }));
-        const order = Int32Array.from(fromEnd ? orders.byKeyFromEnd : orders.byKey);
+        const positions = fromEnd ? orders.byKeyFromEnd : orders.byKey;
+        const width = Order.widthFor(accounts.length);
+        const order = new Order(Order.pack(positions, width), width);
         for (let length = part.length; length <= part.length + 2; length++) {
           const [first, end] = orderBlock(order, (i) => accounts[i]![0], length, part, fromEnd);
           const expected = accounts.flatMap(([key], i) => (key.length === length && (fromEnd ? key.endsWith(part) : key.startsWith(part)) ? [i] : []));
-          expect([...order.subarray(first, end)].sort((a, b) => a - b)).toEqual(expected);
+          expect(positions.slice(first, end).sort((a, b) => a - b)).toEqual(expected);
           found += expected.length;
         }
       }),
@@ -217,6 +219,19 @@ describe('keys in sorted orders', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('read positions in place as they were packed, at every width', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 2_000_000 }), { maxLength: 50 }), (positions) => {
+        const width = Order.widthFor(Math.max(0, ...positions) + 1);
+        const order = new Order(Order.pack(positions, width), width);
+        expect(order.length).toBe(positions.length);
+        expect(Array.from({ length: order.length }, (_, j) => order.at(j))).toEqual(positions);
+      }),
+    );
+    expect(Order.widthFor(619)).toBe(2);
+    expect(Order.widthFor(100_000)).toBe(4);
   });
 
   it('order keys by length first, then from the start or from the end', () => {

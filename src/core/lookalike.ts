@@ -218,8 +218,39 @@ export function compareKeysFromEnd(a: string, b: string): number {
   return 0;
 }
 
-/** Account positions in an order. */
-export type Order = Int32Array;
+/**
+ * Account positions in an order, as the build writes them: fixed-width base-36 numbers in one string, read in place
+ * (a search reads a few dozen of them: decoding them all up front would cost more than every search of a page).
+ */
+export class Order {
+  readonly length: number;
+  constructor(
+    readonly packed: string,
+    readonly width: number,
+  ) {
+    this.length = width > 0 ? Math.floor(packed.length / width) : 0;
+  }
+
+  /** The position of the j-th account in this order. */
+  at(j: number): number {
+    let value = 0;
+    for (let k = j * this.width, end = k + this.width; k < end; k++) {
+      const c = this.packed.charCodeAt(k);
+      value = value * 36 + (c <= 57 ? c - 48 : c - 87);
+    }
+    return value;
+  }
+
+  /** Positions written as this class reads them, each `width` base-36 digits. */
+  static pack(positions: readonly number[], width: number): string {
+    return positions.map((i) => i.toString(36).padStart(width, '0')).join('');
+  }
+
+  /** Base-36 digits for the positions of `size` accounts. */
+  static widthFor(size: number): number {
+    return Math.max(1, Math.max(0, size - 1).toString(36).length);
+  }
+}
 
 /** The three orders the matcher searches (see `lookalikeOrders`). */
 export interface LookalikeOrders {
@@ -256,15 +287,15 @@ export function orderBlock(order: Order, keyOf: (i: number) => string, length: n
   let hi = order.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (comparePart(keyOf(order[mid]!), length, part, fromEnd) < 0) lo = mid + 1;
+    if (comparePart(keyOf(order.at(mid)), length, part, fromEnd) < 0) lo = mid + 1;
     else hi = mid;
   }
-  if (lo === order.length || comparePart(keyOf(order[lo]!), length, part, fromEnd) !== 0) return EMPTY;
+  if (lo === order.length || comparePart(keyOf(order.at(lo)), length, part, fromEnd) !== 0) return EMPTY;
   let end = lo + 1;
   hi = order.length;
   while (end < hi) {
     const mid = (end + hi) >>> 1;
-    if (comparePart(keyOf(order[mid]!), length, part, fromEnd) === 0) end = mid + 1;
+    if (comparePart(keyOf(order.at(mid)), length, part, fromEnd) === 0) end = mid + 1;
     else hi = mid;
   }
   return [lo, end];
@@ -286,20 +317,6 @@ function comparePart(key: string, length: number, part: string, fromEnd: boolean
     if (d !== 0) return d;
   }
   return 0;
-}
-
-/** Positions written as fixed-width base-36 numbers (as the build compiles them), decoded without a string per number. */
-export function decodeOrder(packed: string, width: number): Order {
-  const order = new Int32Array(packed.length / width);
-  for (let j = 0, at = 0; j < order.length; j++) {
-    let value = 0;
-    for (let end = at + width; at < end; at++) {
-      const c = packed.charCodeAt(at);
-      value = value * 36 + (c <= 57 ? c - 48 : c - 87);
-    }
-    order[j] = value;
-  }
-  return order;
 }
 
 // ------------------------------------------------------------------ rules
@@ -359,7 +376,7 @@ export interface LookalikeAccounts {
   /** The account's name key (`LookalikeKeys.name`; empty when its name is not distinctive). */
   nameKey(i: number): string;
   summary(i: number): AccountSummary;
-  /** The orders compiled with the index, decoded; the matcher sorts the accounts itself without them. */
+  /** The orders compiled with the index; the matcher sorts the accounts itself without them. */
   orders?(): LookalikeOrders;
 }
 
@@ -443,7 +460,7 @@ export class LookalikeIndex {
     const order = this.orders.byKey;
     const [first, end] = orderBlock(order, this.handleKey, key.length, key, false);
     for (let j = first; j < end; j++) {
-      const i = order[j]!;
+      const i = order.at(j);
       if (this.accounts.handle(i) !== own) return { resembles: this.accounts.summary(i), reason };
     }
     return null;
@@ -490,7 +507,7 @@ export class LookalikeIndex {
         const [first, end] = orderBlock(order, this.handleKey, length, fromEnd ? back : front, fromEnd);
         // An account in both blocks is judged twice, the same way.
         for (let j = first; j < end; j++) {
-          const i = order[j]!;
+          const i = order.at(j);
           const official = this.handleKey(i);
           // An edit at the very start is how genuine outlets are named apart (`MTVBrasil`/`TVBrasil`,
           // `tvrussia`/`OTV_Russia`); impersonators change the middle or the end.
@@ -528,7 +545,7 @@ export class LookalikeIndex {
     const order = this.orders.byName;
     const [first, end] = orderBlock(order, this.nameKey, name.length, name, false);
     for (let j = first; j < end; j++) {
-      const i = order[j]!;
+      const i = order.at(j);
       const account = this.accounts.summary(i);
       const borrows = sharesRun(key, this.handleKey(i), 5);
       // People share names: a person's name counts only with a handle that also borrows from the official one.
@@ -548,7 +565,9 @@ function isSummaryList(accounts: LookalikeAccounts | readonly AccountSummary[]):
 
 function sortedOrders(accounts: LookalikeAccounts): LookalikeOrders {
   const { byKey, byKeyFromEnd, byName } = lookalikeOrders(accounts.size, (i) => ({ handle: accounts.handleKey(i), name: accounts.nameKey(i) }));
-  return { byKey: Int32Array.from(byKey), byKeyFromEnd: Int32Array.from(byKeyFromEnd), byName: Int32Array.from(byName) };
+  const width = Order.widthFor(accounts.size);
+  const order = (positions: number[]) => new Order(Order.pack(positions, width), width);
+  return { byKey: order(byKey), byKeyFromEnd: order(byKeyFromEnd), byName: order(byName) };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './schema';
 import { accountLayers, type LayerId } from './layers';
 import { CODE_WIDTH, FLAG_FORMER, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
-import { decodeOrder, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
+import { Order, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
 
 export interface AccountSummary {
   index: number;
@@ -173,9 +173,9 @@ export class DatasetIndex {
         orders.byName.length <= orders.byKey.length &&
         orders.byName.length % orders.width === 0
           ? () => ({
-              byKey: decodeOrder(orders.byKey, orders.width),
-              byKeyFromEnd: decodeOrder(orders.byKeyFromEnd, orders.width),
-              byName: decodeOrder(orders.byName, orders.width),
+              byKey: new Order(orders.byKey, orders.width),
+              byKeyFromEnd: new Order(orders.byKeyFromEnd, orders.width),
+              byName: new Order(orders.byName, orders.width),
             })
           : undefined,
     };
