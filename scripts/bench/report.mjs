@@ -234,9 +234,9 @@ export function markdown(result) {
   if (Number.isFinite(evalMs)) {
     const { startupIdleMs: idle, startupIdleCpuMs: idleCpu, evaluateCpuMs: evalCpu } = summary.traced.attache;
     out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: embedded dataset JSON.parse, index, UI set-up) takes ${f1(evalMs)} ms (median; ${f1(evalCpu)} ms of thread time).`
-      + (Number.isFinite(idle) ? ` The work it leaves for when the page is idle (the lookalike index, re-reading the page for lookalikes) takes ${f1(idle)} ms (${f1(idleCpu)} ms of thread time; the rest the main thread waited), included in the extra script time from page load to ready above.` : ''), '');
+      + (Number.isFinite(idle) ? ` The work it leaves for when the page is idle takes ${f1(idle)} ms (${f1(idleCpu)} ms of thread time; the rest the main thread waited), included in the extra script time from page load to ready above.` : ''), '');
   }
-  out.push(`Node (same V8), parse + index + first lookup + the lookalike matcher (built when the page is idle) with a first check; cold = first run in a fresh process (the matcher's part in brackets), warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
+  out.push(`Node (same V8), parse + index + first lookup + the lookalike matcher with a first check; cold = first run in a fresh process (the matcher's part in brackets), warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
   out.push('| index | layout | JSON MB | cold ms (matcher) | warm ms (parse + index + matcher) | heap MB | cold vs bundled |');
   out.push('|---|---|---:|---:|---:|---:|---:|');
   for (const r of result.datasetScale.rows) {

@@ -64,10 +64,10 @@ export interface AnnotatorOptions {
   /** Whether a layer (src/core/layers.ts ids, or a custom layer's id) is switched on. Default: all on. */
   layerEnabled?: (layerId: string) => boolean;
   /**
-   * The lookalike matcher; built from the index on first use when omitted; `false` turns warnings off; 'deferred':
-   * none until `setLookalikes()` hands one over (the content script builds it when the page is idle).
+   * The lookalike matcher; built from the index on first use when omitted (it reads the orders compiled into the
+   * index: building it costs next to nothing); `false` turns warnings off.
    */
-  lookalikes?: LookalikeIndex | false | 'deferred';
+  lookalikes?: LookalikeIndex | false;
   onError?: (error: unknown, where: string) => void;
   /** Called when X navigates to another page (pushState or popstate). */
   onNavigate?: (pathname: string) => void;
@@ -352,15 +352,8 @@ export class Annotator {
     return handleFromHref(link?.getAttribute('href'))?.toLowerCase() ?? null;
   }
 
-  /** Hands over a matcher built later (off the start-up path) and re-reads the page with it. */
-  setLookalikes(index: LookalikeIndex): void {
-    this.lookalikeIndex = index;
-    this.refresh();
-  }
-
   private lookalikes(): LookalikeIndex | null {
     if (this.options.lookalikes === false) return null;
-    if (this.options.lookalikes === 'deferred') return this.lookalikeIndex;
     this.lookalikeIndex ??=
       this.options.lookalikes ?? new LookalikeIndex(this.options.index.lookalikeAccounts(), (h) => this.options.index.byHandle(h) !== null);
     return this.lookalikeIndex;

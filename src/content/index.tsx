@@ -16,7 +16,6 @@ import { ACCOUNT_DETAILS, PAGE_STATS, type AccountDetailsReply, type AccountDeta
 import { AttacheUi } from '../ui/hosts';
 import { loadMessageCatalog } from '../ui/message-catalog';
 import { Annotator, type Annotation } from './annotator';
-import { LookalikeIndex } from '../core/lookalike';
 import { HookCheck } from './hook-check';
 import type { Candidate } from './placements/types';
 import { X } from './selectors';
@@ -88,7 +87,6 @@ async function main(): Promise<void> {
     // Custom layers in the index are the enabled ones; built-in layers follow the settings.
     layerEnabled: (id) => id.startsWith(CUSTOM_LAYER_PREFIX) || layerEnabled(settings, id),
     custom: () => custom,
-    lookalikes: 'deferred',
     onError: (error, where) => {
       errors++;
       console.debug('[Attaché]', where, error);
@@ -194,11 +192,10 @@ async function main(): Promise<void> {
   if (catalogProblem) console.debug('[Attaché] messages from the i18n API:', catalogProblem);
   apply(loaded);
 
-  // The lookalike matcher indexes every account: build it when the page is idle, not on the start-up path.
+  // The lookalike matcher is built by the first pass: it reads the orders compiled into the index, so building it
+  // costs next to nothing, and warnings come with the first badges rather than in a second pass over the page.
   whenIdle(() => {
-    if (!contextValid()) return;
-    ui.warmUp();
-    annotator.setLookalikes(new LookalikeIndex(index.lookalikeAccounts(), (h) => index.byHandle(h) !== null));
+    if (contextValid()) ui.warmUp();
   });
 }
 
