@@ -197,7 +197,11 @@ export function markdown(result) {
     if (b) {
       out.push(`Baseline build, same rounds: extra task time ${f0(b.extra.TaskDuration)} ms (${pct(b.ratio.TaskDuration)}), script ${f0(b.extra.ScriptDuration)} ms, `
         + `latency p95 ${f1(b.latency?.p95)} ms, start-up script to ready ${f1(b.extra.StartupScript)} ms; Attaché (this build): ${f0(a.extra.TaskDuration)} ms (${pct(a.ratio.TaskDuration)}), `
-        + `script ${f0(a.extra.ScriptDuration)} ms, latency p95 ${f1(a.latency?.p95)} ms, start-up script to ready ${f1(a.extra.StartupScript)} ms.`, '');
+        + `script ${f0(a.extra.ScriptDuration)} ms, latency p95 ${f1(a.latency?.p95)} ms, start-up script to ready ${f1(a.extra.StartupScript)} ms.`
+        + (Number.isFinite(summary.traced?.baseline?.evaluateMs) && Number.isFinite(summary.traced?.attache?.evaluateMs)
+          ? ` Traced: evaluation ${f1(summary.traced.baseline.evaluateMs)} ms before, ${f1(summary.traced.attache.evaluateMs)} ms after; idle-time work ${f1(summary.traced.baseline.startupIdleMs)} ms`
+            + ` (${f1(summary.traced.baseline.startupIdleCpuMs)} ms of thread time) before, ${f1(summary.traced.attache.startupIdleMs)} ms (${f1(summary.traced.attache.startupIdleCpuMs)}) after.`
+          : ''), '');
     }
     out.push('Attaché badges per placement, all runs: ' + Object.entries(a.placements).map(([p, c]) => `${p} ${c.placed}/${c.expected}${c.unexpected ? ` (+${c.unexpected} unexpected)` : ''}`).join(', ')
       + `; lookalike warnings on fictional accounts: ${a.warnings}; badge re-insertions per run: ${f0(a.reinsertions)}.`, '');
