@@ -189,10 +189,14 @@ describe('keys in sorted orders', () => {
         const positions = fromEnd ? orders.byKeyFromEnd : orders.byKey;
         const width = Order.widthFor(accounts.length);
         const order = new Order(Order.pack(positions, width), width);
+        const remembered = new Map<number, readonly [number, number]>();
         for (let length = part.length; length <= part.length + 2; length++) {
-          const [first, end] = orderBlock(order, (i) => accounts[i]![0], length, part, fromEnd);
           const expected = accounts.flatMap(([key], i) => (key.length === length && (fromEnd ? key.endsWith(part) : key.startsWith(part)) ? [i] : []));
-          expect(positions.slice(first, end).sort((a, b) => a - b)).toEqual(expected);
+          // Searching the whole order, and searching the keys of one length found first (remembered across searches).
+          for (const lengths of [undefined, remembered]) {
+            const [first, end] = orderBlock(order, (i) => accounts[i]![0], length, part, fromEnd, lengths);
+            expect(positions.slice(first, end).sort((a, b) => a - b)).toEqual(expected);
+          }
           found += expected.length;
         }
       }),

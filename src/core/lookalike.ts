@@ -282,17 +282,26 @@ export function lookalikeOrders(size: number, keys: (i: number) => LookalikeKeys
  * The block of `order` whose keys have `length` characters and hold `part` at their start (or, `fromEnd`, at their
  * end), as [first, end): binary search, O(log n). Most blocks are empty, found so with one search.
  */
-export function orderBlock(order: Order, keyOf: (i: number) => string, length: number, part: string, fromEnd: boolean): [number, number] {
-  let lo = 0;
-  let hi = order.length;
+export function orderBlock(
+  order: Order,
+  keyOf: (i: number) => string,
+  length: number,
+  part: string,
+  fromEnd: boolean,
+  lengths?: Map<number, readonly [number, number]>,
+): [number, number] {
+  // The keys of this length, found once per order and length when `lengths` remembers them: a search then reads a
+  // few keys of one length instead of the whole order.
+  let [lo, hi] = lengths ? lengthSegment(order, keyOf, length, lengths) : [0, order.length];
+  const last = hi;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (comparePart(keyOf(order.at(mid)), length, part, fromEnd) < 0) lo = mid + 1;
     else hi = mid;
   }
-  if (lo === order.length || comparePart(keyOf(order.at(lo)), length, part, fromEnd) !== 0) return EMPTY;
+  if (lo === last || comparePart(keyOf(order.at(lo)), length, part, fromEnd) !== 0) return EMPTY;
   let end = lo + 1;
-  hi = order.length;
+  hi = last;
   while (end < hi) {
     const mid = (end + hi) >>> 1;
     if (comparePart(keyOf(order.at(mid)), length, part, fromEnd) === 0) end = mid + 1;
@@ -301,6 +310,26 @@ export function orderBlock(order: Order, keyOf: (i: number) => string, length: n
   return [lo, end];
 }
 const EMPTY: [number, number] = [0, 0];
+
+/** The block of `order` holding the keys of `length` characters (orders are by length first), remembered in `lengths`. */
+function lengthSegment(order: Order, keyOf: (i: number) => string, length: number, lengths: Map<number, readonly [number, number]>): readonly [number, number] {
+  let segment = lengths.get(length);
+  if (!segment) {
+    const firstWith = (atLeast: number): number => {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keyOf(order.at(mid)).length < atLeast) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    segment = [firstWith(length), firstWith(length + 1)];
+    lengths.set(length, segment);
+  }
+  return segment;
+}
 
 /** `key` against the keys of `length` characters holding `part` at their start or end, in the order's terms. */
 function comparePart(key: string, length: number, part: string, fromEnd: boolean): number {
@@ -413,6 +442,8 @@ export interface LookalikeQuery {
 export class LookalikeIndex {
   private readonly accounts: LookalikeAccounts;
   private readonly orders: LookalikeOrders;
+  /** Per order, where the keys of each length are (see `orderBlock`). */
+  private readonly lengths = { byKey: new Map<number, readonly [number, number]>(), byKeyFromEnd: new Map<number, readonly [number, number]>(), byName: new Map<number, readonly [number, number]>() };
   private readonly cache = new Map<string, Lookalike | null>();
   private readonly handleKey = (i: number): string => this.accounts.handleKey(i);
   private readonly nameKey = (i: number): string => this.accounts.nameKey(i);
@@ -458,7 +489,7 @@ export class LookalikeIndex {
   /** The first account, in dataset order, whose handle key is `key`, other than the handle `own`. */
   private withKey(key: string, reason: LookalikeReason, own: string): Lookalike | null {
     const order = this.orders.byKey;
-    const [first, end] = orderBlock(order, this.handleKey, key.length, key, false);
+    const [first, end] = orderBlock(order, this.handleKey, key.length, key, false, this.lengths.byKey);
     for (let j = first; j < end; j++) {
       const i = order.at(j);
       if (this.accounts.handle(i) !== own) return { resembles: this.accounts.summary(i), reason };
@@ -504,7 +535,7 @@ export class LookalikeIndex {
       for (let side = 0; side < 2; side++) {
         const fromEnd = side === 1;
         const order = fromEnd ? this.orders.byKeyFromEnd : this.orders.byKey;
-        const [first, end] = orderBlock(order, this.handleKey, length, fromEnd ? back : front, fromEnd);
+        const [first, end] = orderBlock(order, this.handleKey, length, fromEnd ? back : front, fromEnd, fromEnd ? this.lengths.byKeyFromEnd : this.lengths.byKey);
         // An account in both blocks is judged twice, the same way.
         for (let j = first; j < end; j++) {
           const i = order.at(j);
@@ -543,7 +574,7 @@ export class LookalikeIndex {
     const name = nameSkeleton(displayName);
     if (!name) return null;
     const order = this.orders.byName;
-    const [first, end] = orderBlock(order, this.nameKey, name.length, name, false);
+    const [first, end] = orderBlock(order, this.nameKey, name.length, name, false, this.lengths.byName);
     for (let j = first; j < end; j++) {
       const i = order.at(j);
       const account = this.accounts.summary(i);
