@@ -61,7 +61,7 @@ function main(): void {
   }
   const index = new DatasetIndex(compileDataset(parsed.dataset));
   const started = performance.now();
-  const matcher = new LookalikeIndex(index.lookalikeAccounts(), (h) => index.byHandle(h) !== null);
+  const matcher = new LookalikeIndex(index.lookalikeAccounts());
   const built = performance.now() - started;
 
   const seen = new Set<string>();

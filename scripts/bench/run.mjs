@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: Attaché in headless Chromium on a synthetic, X-like infinite timeline, side by side with no
 // extension and with a naive reference annotator; plus dataset scale and the content script's size.
-// `npm run bench` (about five minutes on two CPUs): 5 rounds at 1,000 posts, 1 at 10,000, 3 traced, 2 profiled.
+// `npm run bench` (about six minutes on two CPUs): 5 rounds at 1,000 posts, 1 at 10,000, 3 traced, 2 profiled.
 // `npm run bench -- --full` (about eleven): 7, 3, 5 and 3, for the README's figures.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
 // Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,

@@ -96,8 +96,8 @@ export function analyseTrace(events, { contentScriptUrl } = {}) {
 
 /**
  * The content script's idle callbacks before the scroll: start-up work deferred until the page is idle (until the
- * fifth round, the lookalike matcher and a second pass over the page with it). An idle callback is the content script's when a `FunctionCall` of its URL runs in
- * it. (The first pass runs in a promise continuation, which the trace records as `RunMicrotasks` without a script,
+ * fifth round, the lookalike matcher and a second pass over the page with it). An idle callback is the content
+ * script's when a `FunctionCall` of its URL runs in it. (The first pass runs in a promise continuation, which the trace records as `RunMicrotasks` without a script,
  * so it cannot be told apart from the page's own microtasks here.)
  */
 function startupIdle(events, contentScriptUrl, start) {

@@ -355,7 +355,7 @@ export class Annotator {
   private lookalikes(): LookalikeIndex | null {
     if (this.options.lookalikes === false) return null;
     this.lookalikeIndex ??=
-      this.options.lookalikes ?? new LookalikeIndex(this.options.index.lookalikeAccounts(), (h) => this.options.index.byHandle(h) !== null);
+      this.options.lookalikes ?? new LookalikeIndex(this.options.index.lookalikeAccounts());
     return this.lookalikeIndex;
   }
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { LookalikeIndex, Order, lookalikeKeys, lookalikeOrders } from './lookalike';
 import { DatasetIndex, type AccountSummary } from './lookup';
-import { compileDataset, type CompiledIndex } from './compiled';
+import { compileDataset, packIndex, type CompiledIndex, type SummaryRow } from './compiled';
 import { bundledIndex } from '../../tests/unit/x-fixture';
 import { loadDataset } from '../../scripts/lib/load-dataset';
 
@@ -141,6 +141,21 @@ describe('the matcher built from the compiled index', () => {
       }
     });
     expect(flagged).toBeGreaterThan(summaries.length * 5);
+  });
+
+  it('knows the index\'s former handles itself: with no other check, neither they nor current ones are flagged', () => {
+    const rows: SummaryRow[] = [
+      ['a', 'MinistryOfForeignAffairsX', 'Ministry of Foreign Affairs of Xland', 1, 6, 'US', 0, 0],
+      ['b', 'EmbassyOfXlandInYland', 'Embassy of Xland in Yland', 1, 6, 'US', 0, 0],
+    ];
+    // Former handles one edit, an affix and a confusable away from the current ones.
+    const former: [string, number][] = [['MinistryOfForeignAffairX', 0], ['EmbassyOfXlandInYlandHQ', 1], ['EmbassyOfXIandInYIand', 1]];
+    const packed = new DatasetIndex(packIndex({ version: 't', released: '2026-01-01' }, rows, former));
+    const matcher = new LookalikeIndex(packed.lookalikeAccounts());
+    for (const [handle] of [...former, ...rows.map((r) => [r[1]] as const)]) expect(matcher.check({ handle }), handle).toBeNull();
+    // The same handles are near misses for a matcher that does not know them.
+    const stranger = new LookalikeIndex(packed.allSummaries());
+    for (const [handle] of former) expect(stranger.check({ handle }), handle).not.toBeNull();
   });
 
   it('leaves out orders of another size than the index, and sorts instead', () => {

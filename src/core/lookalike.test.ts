@@ -192,8 +192,8 @@ describe('keys in sorted orders', () => {
         const remembered = new Map<number, readonly [number, number]>();
         for (let length = part.length; length <= part.length + 2; length++) {
           const expected = accounts.flatMap(([key], i) => (key.length === length && (fromEnd ? key.endsWith(part) : key.startsWith(part)) ? [i] : []));
-          // Searching the whole order, and searching the keys of one length found first (remembered across searches).
-          for (const lengths of [undefined, remembered]) {
+          // With the keys of each length found afresh, and remembered across searches of one order.
+          for (const lengths of [new Map<number, readonly [number, number]>(), remembered]) {
             const [first, end] = orderBlock(order, (i) => accounts[i]![0], length, part, fromEnd, lengths);
             expect(positions.slice(first, end).sort((a, b) => a - b)).toEqual(expected);
           }

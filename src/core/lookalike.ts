@@ -288,11 +288,11 @@ export function orderBlock(
   length: number,
   part: string,
   fromEnd: boolean,
-  lengths?: Map<number, readonly [number, number]>,
+  lengths: Map<number, readonly [number, number]>,
 ): [number, number] {
-  // The keys of this length, found once per order and length when `lengths` remembers them: a search then reads a
-  // few keys of one length instead of the whole order.
-  let [lo, hi] = lengths ? lengthSegment(order, keyOf, length, lengths) : [0, order.length];
+  // The keys of this length, found once per order and length and remembered in `lengths`: a search reads a few keys
+  // of one length instead of the whole order.
+  let [lo, hi] = lengthSegment(order, keyOf, length, lengths);
   const last = hi;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -400,6 +400,11 @@ export interface LookalikeAccounts {
   handle(i: number): string;
   /** The position of the account whose current handle this is (lower case), if any. */
   indexOf(handle: string): number | undefined;
+  /**
+   * Whether a handle (lower case) is any account's, current or former: a dataset's own lookup, so that a check asks
+   * once. Without it, current handles (`indexOf`) and the matcher's `isOfficial`.
+   */
+  knows?(handle: string): boolean;
   /** The account's handle key (`LookalikeKeys.handle`). */
   handleKey(i: number): string;
   /** The account's name key (`LookalikeKeys.name`; empty when its name is not distinctive). */
@@ -453,8 +458,9 @@ export class LookalikeIndex {
    * are read where they are, by binary search.
    * @param accounts a dataset's accounts: `DatasetIndex.lookalikeAccounts()` (keys and orders compiled at build
    *   time), or summaries (keys computed and sorted here).
-   * @param isOfficial also true for former handles and anything else the dataset knows (e.g. `DatasetIndex.byHandle`):
-   *   an account that is itself in the dataset is never flagged.
+   * @param isOfficial also true for former handles and anything else the dataset knows, where `accounts` cannot tell
+   *   (summaries): an account that is itself in the dataset is never flagged. `DatasetIndex.lookalikeAccounts()`
+   *   knows its former handles itself.
    */
   constructor(
     accounts: LookalikeAccounts | readonly AccountSummary[],
@@ -476,7 +482,7 @@ export class LookalikeIndex {
   }
 
   private isInDataset(lower: string): boolean {
-    return this.accounts.indexOf(lower) !== undefined || this.isOfficial(lower);
+    return (this.accounts.knows ? this.accounts.knows(lower) : this.accounts.indexOf(lower) !== undefined) || this.isOfficial(lower);
   }
 
   private compute(handle: string, displayName: string): Lookalike | null {

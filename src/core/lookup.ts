@@ -156,6 +156,7 @@ export class DatasetIndex {
         const position = this.position(handle);
         return position >= 0 && position < this.size ? position : undefined;
       },
+      knows: (handle) => this.position(handle) >= 0,
       handleKey: (i) => {
         if (handleKeys[i] === undefined) keysOf(i);
         return handleKeys[i]!;
