@@ -1,5 +1,6 @@
 // Turns the benchmark's runs into medians, ratios to the no-extension baseline of the same round, the budget, and
 // a markdown report.
+import { KINDS } from './trace.mjs';
 
 export const BUDGET = {
   extraMainThreadPct: 10, // extra main-thread time vs no extension, 1,000-post scroll
@@ -110,6 +111,10 @@ export function summarise(result) {
       startupIdleMs: median(mine.map((t) => t.contentScriptIdleMs)),
       evaluateCpuMs: median(mine.flatMap((t) => t.contentScriptEvaluateCpuMs ?? [])),
       startupIdleCpuMs: median(mine.map((t) => t.contentScriptIdleCpuMs).filter(Number.isFinite)),
+      // Thread time by kind of work (script, style, layout...): the median of the runs, and of each round's
+      // difference to the no-extension run of that round.
+      cpuByKind: Object.fromEntries(KINDS.map((k) => [k, median(mine.map((t) => t.cpuByKindMs?.[k]))])),
+      cpuExtraByKind: Object.fromEntries(KINDS.map((k) => [k, median(tRounds.map((r) => tBy(variant, r)?.cpuByKindMs?.[k] - tBy('none', r)?.cpuByKindMs?.[k]))])),
     };
   }
   const cpuNaiveOverAttache = median(tRounds.map((r) => (tBy('naive', r)?.mainThreadCpuMs - tBy('none', r)?.mainThreadCpuMs)
@@ -221,6 +226,19 @@ export function markdown(result) {
     }
     out.push('', `Extra CPU time over no extension: Attaché ${f0(summary.traced.attache?.cpuExtra)} ms, naive ${f0(summary.traced.naive?.cpuExtra)} ms; naive ÷ Attaché = ${f1(summary.cpuNaiveOverAttache)}×. `
       + 'Forced layouts are counted per run (maximum over rounds).', '');
+    const others = Object.keys(summary.traced).filter((v) => v !== 'none' && Number.isFinite(summary.traced[v].cpuExtraByKind?.script));
+    if (summary.traced.none && others.length) {
+      out.push('Where the time goes: main-thread thread (CPU) time by kind of work, from the same traces. Each event\'s own time '
+        + '(minus the events nested in it) goes to its kind: script (script and the DOM calls it makes, in any world), style '
+        + 'recalculation, layout, painting and compositing, garbage collection, HTML parsing, and the rest (the tasks\' own '
+        + 'time, intersection observers...). No extension: median of its runs; the others: median over the rounds of the '
+        + 'difference to the no-extension run of the same round (medians of parts need not add up to the median of the total).', '');
+      out.push(`| kind | ${NAMES.none} | ${others.map((v) => `${NAMES[v]}, extra`).join(' | ')} |`);
+      out.push(`|---|---:|${others.map(() => '---:').join('|')}|`);
+      const signed = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${x.toFixed(0)}` : '–');
+      for (const k of KINDS) out.push(`| ${k} | ${f0(summary.traced.none.cpuByKind[k])} | ${others.map((v) => signed(summary.traced[v].cpuExtraByKind[k])).join(' | ')} |`);
+      out.push(`| all | ${f0(summary.traced.none.cpuMs)} | ${others.map((v) => signed(summary.traced[v].cpuExtra)).join(' | ')} |`, '');
+    }
   }
   if (Object.keys(summary.ownCode ?? {}).length) {
     const rounds = Math.max(...Object.values(summary.ownCode).map((o) => o.runs));
