@@ -35,18 +35,13 @@ function trace(): TraceEvent[] {
 
 describe('kinds of trace events', () => {
   it('sorts the main thread’s events the way DevTools does, roughly', () => {
-    expect(kindOf('FunctionCall')).toBe('script');
-    expect(kindOf('RunMicrotasks')).toBe('script');
-    expect(kindOf('V8.Execute')).toBe('script');
-    expect(kindOf('V8.GC_MC_INCREMENTAL')).toBe('gc');
-    expect(kindOf('MinorGC')).toBe('gc');
-    expect(kindOf('Parallel scavenge started')).toBe('gc');
-    expect(kindOf('UpdateLayoutTree')).toBe('style');
-    expect(kindOf('Layout')).toBe('layout');
-    expect(kindOf('Layerize')).toBe('paint');
-    expect(kindOf('PrePaint')).toBe('paint');
-    expect(kindOf('ParseHTML')).toBe('parse');
-    expect(kindOf('IntersectionObserverController::computeIntersections')).toBe('other');
+    const cases: [string, string][] = [
+      ['FunctionCall', 'script'], ['RunMicrotasks', 'script'], ['V8.Execute', 'script'],
+      ['V8.GC_MC_INCREMENTAL', 'gc'], ['MinorGC', 'gc'], ['Parallel scavenge started', 'gc'],
+      ['UpdateLayoutTree', 'style'], ['Layout', 'layout'], ['Layerize', 'paint'], ['PrePaint', 'paint'],
+      ['ParseHTML', 'parse'], ['IntersectionObserverController::computeIntersections', 'other'],
+    ];
+    for (const [name, kind] of cases) expect([name, kindOf(name)]).toEqual([name, kind]);
   });
 });
 
