@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { compileDataset, splitCompiled } from '../../src/core/compiled';
 import { formatProblem } from '../../src/core/dataset-files';
 import { loadDataset } from './load-dataset';
+import { PLACEHOLDERS } from './inline-dataset.mjs';
 
 export const DATASET_MODULE_ID = 'virtual:attache-dataset';
 export const DETAILS_MODULE_ID = 'virtual:attache-details';
@@ -18,8 +19,12 @@ export const DETAILS_MODULE_ID = 'virtual:attache-details';
 /**
  * Writes the index (content script, popup, options) and the details (background only) as two modules. The content
  * script stays small and starts fast; a card's full entry comes from the background when the card opens.
+ *
+ * For a build (`inline`), each module exports a placeholder and the JSON is written next to it: scripts/build.mjs
+ * puts the JSON in the placeholder's place after minification, as plain literals (scripts/lib/inline-dataset.mjs
+ * says why). For the dev server, the modules hold the data themselves.
  */
-export function writeCompiledDataset(datasetDir: string, outFile: string, detailsFile: string): void {
+export function writeCompiledDataset(datasetDir: string, outFile: string, detailsFile: string, inline = false): void {
   const parsed = loadDataset(datasetDir);
   if (!parsed.dataset) {
     const list = parsed.problems.map((p) => '  dataset/' + formatProblem(p)).join('\n');
@@ -27,11 +32,18 @@ export function writeCompiledDataset(datasetDir: string, outFile: string, detail
   }
   const { index, details } = splitCompiled(compileDataset(parsed.dataset, parsed.origins));
   mkdirSync(dirname(outFile), { recursive: true });
-  // JSON.parse of one string literal starts faster than the equivalent object literal.
   const header = '// Generated from dataset/ by the build. Do not edit.\n';
-  writeFileSync(outFile, `${header}export default JSON.parse(${JSON.stringify(JSON.stringify(index))});\n`);
   // Details stay strings until a card needs one: an array of JSON strings, parsed entry by entry.
-  writeFileSync(detailsFile, `${header}export default JSON.parse(${JSON.stringify(JSON.stringify(details))});\n`);
+  for (const [file, value, placeholder] of [[outFile, index, PLACEHOLDERS.index], [detailsFile, details, PLACEHOLDERS.details]] as const) {
+    const json = JSON.stringify(value);
+    writeFileSync(jsonFileFor(file), json);
+    writeFileSync(file, `${header}export default ${inline ? placeholder : `JSON.parse(${JSON.stringify(json)})`};\n`);
+  }
+}
+
+/** Where the JSON of a generated module is written (`dataset.js` -> `dataset.json`), for scripts/build.mjs. */
+export function jsonFileFor(moduleFile: string): string {
+  return moduleFile.replace(/\.js$/, '.json');
 }
 
 export function datasetPlugin(
@@ -45,8 +57,8 @@ export function datasetPlugin(
   return {
     name: 'attache-dataset',
     enforce: 'pre',
-    config() {
-      writeCompiledDataset(dir, out, detailsOut);
+    config(_config, env) {
+      writeCompiledDataset(dir, out, detailsOut, env.command === 'build');
       return { resolve: { alias: { [DATASET_MODULE_ID]: out, [DETAILS_MODULE_ID]: detailsOut } } };
     },
     configureServer(server) {

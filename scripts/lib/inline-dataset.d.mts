@@ -1,0 +1,4 @@
+// Types for inline-dataset.mjs (used by scripts/build.mjs and the benchmark), for the TypeScript tests.
+export const PLACEHOLDERS: Readonly<{ index: string; details: string }>;
+export function jsonExpression(json: string): string;
+export function inlineJson(code: string, placeholder: string, json: string): { code: string; count: number };
