@@ -1,11 +1,13 @@
 // Dataset scale, Node side (V8, like Chromium): what the content script does at start-up with its embedded
-// dataset — JSON.parse of the compiled index, `new DatasetIndex(...)`, a first lookup, and the lookalike matcher with
-// a first check — timed and weighed for the
-// bundled dataset and for synthetic indexes of 10k / 100k / 1M accounts. Run by run.mjs as
+// dataset — evaluating the compiled index as the build writes it (an object literal, compiled from source: see
+// scripts/lib/inline-dataset.mjs), `new DatasetIndex(...)`, a first lookup, and the lookalike matcher with a first
+// check — timed and weighed for the bundled dataset and for synthetic indexes of 10k / 100k / 1M accounts. Run by run.mjs as
 //   node --expose-gc --import tsx scripts/bench/dataset-scale.ts [--quick]
 // and prints one JSON object. Figures are relative to the bundled dataset measured in the same process.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { Script } from 'node:vm';
+import { jsonExpression } from '../lib/inline-dataset.mjs';
 import { packIndex, type CompiledDataset, type CompiledIndex, type SummaryRow } from '../../src/core/compiled';
 import { DatasetIndex } from '../../src/core/lookup';
 import { LookalikeIndex } from '../../src/core/lookalike';
@@ -13,17 +15,26 @@ import { LookalikeIndex } from '../../src/core/lookalike';
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-/** A generated module's JSON: the string literal inside its JSON.parse("..."). */
-function embeddedJson(file: string): string {
-  const module = readFileSync(file, 'utf8');
-  const m = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/s.exec(module);
-  if (!m) throw new Error(`${file}: no JSON.parse("...") found; run the build first`);
-  return JSON.parse(m[1]!) as string;
+/** The JSON the build wrote next to a generated dataset module (scripts/lib/vite-dataset-plugin.ts). */
+function generatedJson(name: 'dataset' | 'details'): string {
+  try {
+    return readFileSync(`node_modules/.attache/${name}.json`, 'utf8');
+  } catch {
+    throw new Error(`node_modules/.attache/${name}.json is missing; run the build first`);
+  }
 }
 
-/** The compiled index as the build embeds it in the content script (details go to the background). */
-function bundledJson(): string {
-  return embeddedJson('node_modules/.attache/dataset.js');
+/**
+ * The source the content script evaluates for an index: the build's object literal; for the layout before the
+ * index and details were split, JSON.parse of one string literal, as the build wrote it then.
+ */
+function sourceOf(json: string, layout: 'literal' | 'json-parse'): string {
+  return layout === 'literal' ? jsonExpression(json) : `JSON.parse(${JSON.stringify(json)})`;
+}
+
+/** The handle of synthetic account `i`. */
+function syntheticHandle(i: number): string {
+  return `Acct${i.toString(36)}_${(i * 7919) % 9973}`;
 }
 
 /** A synthetic index shaped like the real one: rows, handles, X ids, and details of the real average length. */
@@ -34,7 +45,7 @@ function syntheticJson(n: number, detailChars: number, withDetails: boolean): st
   const details: string[] = [];
   const filler = 'x'.repeat(Math.max(0, detailChars - 60));
   for (let i = 0; i < n; i++) {
-    const handle = `Acct${i.toString(36)}_${(i * 7919) % 9973}`;
+    const handle = syntheticHandle(i);
     if (i % 3 === 0) former.push([`old_${handle.toLowerCase()}`, i]);
     xIds.push([String(1000000000 + i * 17), i]);
     rows.push([`acct-${i}`, handle, `Synthetic Account ${i}`, i % 3, i % 16, 'US', i % 7 === 0 ? 1 : 0, i % 7 === 0 ? 1 : 0]);
@@ -49,8 +60,12 @@ interface Sample { parseMs: number; indexMs: number; lookupMs: number; matcherMs
 
 let held: unknown = null;
 
-/** Parse + index + first lookup + matcher, timed (median of `reps`), and the heap they keep alive (after GC). */
-function measure(json: string, probe: string, reps: number): Sample {
+/**
+ * Evaluating the index's source + index + first lookup + matcher, timed (median of `reps`), and the heap they keep
+ * alive (after GC). Each repetition compiles the source anew (a comment of its own: V8 would otherwise reuse the
+ * compiled script).
+ */
+function measure(source: string, probe: string, reps: number): Sample {
   const samples: Omit<Sample, 'heapBytes' | 'coldMs' | 'coldMatcherMs'>[] = [];
   let heapBytes = 0;
   for (let r = 0; r < reps; r++) {
@@ -58,8 +73,7 @@ function measure(json: string, probe: string, reps: number): Sample {
     gc();
     const heap0 = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    // A fresh copy of the string: JSON.parse may keep slices of its input, which must not count as free.
-    const compiled = JSON.parse(r === 0 ? (' ' + json).slice(1) : json) as CompiledIndex;
+    const compiled = new Script(`${source}\n//${r}`).runInThisContext() as CompiledIndex;
     const t1 = performance.now();
     const index = new DatasetIndex(compiled);
     const t2 = performance.now();
@@ -85,9 +99,9 @@ function measure(json: string, probe: string, reps: number): Sample {
   return { coldMs, coldMatcherMs: samples[0]!.matcherMs, parseMs: med('parseMs'), indexMs: med('indexMs'), lookupMs: med('lookupMs'), matcherMs: med('matcherMs'), totalMs: med('totalMs'), heapBytes };
 }
 
-const bundled = bundledJson();
+const bundled = generatedJson('dataset');
 const bundledCompiled = JSON.parse(bundled) as CompiledIndex;
-const bundledDetails = JSON.parse(embeddedJson('node_modules/.attache/details.js')) as string[];
+const bundledDetails = JSON.parse(generatedJson('details')) as string[];
 const bundledHandles = bundledCompiled.displayHandles.split('\n');
 const accounts = bundledHandles.length;
 const detailChars = Math.round(bundledDetails.reduce((s, d) => s + d.length, 0) / accounts);
@@ -95,15 +109,27 @@ const probe = bundledHandles[Math.floor(accounts / 2)]!;
 // V8's longest string (Node 20 / Chromium): 2^29 - 24 UTF-16 units.
 const MAX_STRING = 2 ** 29 - 24;
 
+// `--emit N FILE`: write a synthetic index of N accounts (index only, as built) to FILE and stop; run.mjs embeds it
+// in a copy of the content script to time start-up in Chromium.
+const emit = process.argv.indexOf('--emit');
+if (emit >= 0) {
+  const n = Number(process.argv[emit + 1]);
+  writeFileSync(process.argv[emit + 2]!, syntheticJson(n, detailChars, false));
+  // A few of its accounts, spread over the index, for a page to show (and the extension to badge).
+  const picks = [0, Math.floor(n / 5), Math.floor(n / 3), Math.floor(n / 2), n - 1];
+  console.log(JSON.stringify({ accounts: n, officials: picks.map((i) => ({ handle: syntheticHandle(i), name: `Synthetic Account ${i}` })) }));
+  process.exit(0);
+}
+
 // One case per process (run.mjs starts a fresh process for each), so the first repetition is a cold start.
 const only = process.argv[process.argv.indexOf('--case') + 1] ?? 'bundled';
 const rows: Record<string, unknown>[] = [];
 if (only === 'bundled') {
-  rows.push({ name: 'bundled', accounts, layout: 'as built', jsonBytes: bundled.length, ...measure(bundled, probe, quick ? 3 : 15) });
+  rows.push({ name: 'bundled', accounts, layout: 'as built', jsonBytes: bundled.length, ...measure(sourceOf(bundled, 'literal'), probe, quick ? 3 : 15) });
 } else {
   const [size, layout] = only.split(':') as [string, 'inline' | 'lean'];
   const n = Number(size);
-  const synthProbe = `Acct${Math.floor(n / 2).toString(36)}_${(Math.floor(n / 2) * 7919) % 9973}`;
+  const synthProbe = syntheticHandle(Math.floor(n / 2));
   const reps = quick ? 2 : n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 9;
   const name = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
   if (layout === 'inline') {
@@ -111,7 +137,7 @@ if (only === 'bundled') {
     const estimated = Math.round(n * (detailChars + 160));
     if (estimated < MAX_STRING * 0.9) {
       const json = syntheticJson(n, detailChars, true);
-      rows.push({ name, accounts: n, layout: 'details inline (before)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
+      rows.push({ name, accounts: n, layout: 'details inline (before)', jsonBytes: json.length, ...measure(sourceOf(json, 'json-parse'), synthProbe, reps) });
     } else {
       rows.push({
         name, accounts: n, layout: 'details inline (before)', jsonBytes: estimated,
@@ -120,7 +146,7 @@ if (only === 'bundled') {
     }
   } else {
     const json = syntheticJson(n, detailChars, false);
-    rows.push({ name, accounts: n, layout: 'index only (as built)', jsonBytes: json.length, ...measure(json, synthProbe, reps) });
+    rows.push({ name, accounts: n, layout: 'index only (as built)', jsonBytes: json.length, ...measure(sourceOf(json, 'literal'), synthProbe, reps) });
   }
 }
 console.log(JSON.stringify({ detailChars, rows }));

@@ -87,6 +87,10 @@ export function summarise(result) {
   for (const t of result.traced ?? []) {
     for (const e of new Set(t.errors)) if (t.variant === 'attache') breakage.push(`traced run, Attaché: ${e}`);
   }
+  for (const r of result.browserScale?.rows ?? []) {
+    if (r.placed !== r.expected || r.unexpected) breakage.push(`start-up in Chromium, ${r.name} index: ${r.placed} of ${r.expected} badges placed, ${r.unexpected} unexpected`);
+    for (const e of r.errors) breakage.push(`start-up in Chromium, ${r.name} index: ${e}`);
+  }
   for (const p of result.profiled ?? []) {
     for (const e of new Set(p.errors)) if (p.variant === 'attache') breakage.push(`profiled run, Attaché: ${e}`);
   }
@@ -127,6 +131,7 @@ export function summarise(result) {
   const startupExtra = s.attache.extra.StartupScript;
   const scale = result.datasetScale.rows;
   const k100 = scale.find((r) => r.accounts === 100_000 && r.layout.startsWith('index only'));
+  const b100 = result.browserScale?.rows.find((r) => r.accounts === 100_000);
   const bundled = scale.find((r) => r.name === 'bundled');
   const allPlaced = Object.values(s.attache.placements).every((c) => c.missing === 0 && c.unexpected === 0);
   const extraPct = (s.attache.ratio.TaskDuration - 1) * 100;
@@ -142,7 +147,8 @@ export function summarise(result) {
     { item: 'All expected badges placed', target: 'all', value: allPlaced ? 'all' : 'missing or unexpected badges', pass: allPlaced },
     { item: 'Start-up, bundled dataset: content script evaluation (trace, EvaluateScript)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: Number.isFinite(evalMs) ? `${evalMs.toFixed(1)} ms` : 'not traced', pass: evalMs <= BUDGET.startupBundledMs },
     { item: 'Start-up, bundled dataset: extra script time to ready (untraced, page load)', target: `≤ ${BUDGET.startupBundledMs} ms`, value: `${startupExtra.toFixed(1)} ms${Number.isFinite(traced.attache?.startupIdleMs) ? ` (${traced.attache.startupIdleMs.toFixed(1)} ms of it, traced, in work deferred until the page is idle)` : ''}`, pass: startupExtra <= BUDGET.startupBundledMs },
-    ...(k100 ? [{ item: 'Start-up, 100k accounts (parse + index + lookup + lookalike matcher, cold, Node)', target: `≤ ${BUDGET.startup100kMs} ms`, value: `${k100.coldMs.toFixed(0)} ms`, pass: k100.coldMs <= BUDGET.startup100kMs }] : []),
+    ...(b100 ? [{ item: 'Start-up, 100k accounts (in Chromium: content script evaluation, thread time, + extra script time to ready; at most)', target: `≤ ${BUDGET.startup100kMs} ms`, value: `${b100.startupMs.toFixed(0)} ms (evaluation ${b100.evaluateCpuMs.toFixed(0)} ms, to ready ${b100.extraScriptToReadyMs.toFixed(0)} ms)`, pass: b100.startupMs <= BUDGET.startup100kMs }] : []),
+    ...(k100 ? [{ item: 'Start-up, 100k accounts (evaluating the index + index + lookup + lookalike matcher, cold, Node)', target: `≤ ${BUDGET.startup100kMs} ms`, value: `${k100.coldMs.toFixed(0)} ms`, pass: k100.coldMs <= BUDGET.startup100kMs }] : []),
     { item: 'Forced synchronous layouts caused by the extension', target: '0', value: forced === undefined ? 'not traced' : String(forced), pass: forced === 0 },
     { item: 'Content script, gzipped, without dataset bytes', target: `≤ ${BUDGET.contentScriptGzipKB} kB`, value: `${gzKB.toFixed(1)} kB`, pass: gzKB <= BUDGET.contentScriptGzipKB },
   ];
@@ -255,11 +261,23 @@ export function markdown(result) {
   const evalMs = summary.traced.attache?.evaluateMs;
   if (Number.isFinite(evalMs)) {
     const { startupIdleMs: idle, startupIdleCpuMs: idleCpu, evaluateCpuMs: evalCpu } = summary.traced.attache;
-    out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: embedded dataset JSON.parse, index, UI set-up) takes ${f1(evalMs)} ms (median; ${f1(evalCpu)} ms of thread time).`
+    out.push(`In Chromium (traced), evaluating the content script (compile + top-level run: the embedded index, read as an object literal, the index, UI set-up) takes ${f1(evalMs)} ms (median; ${f1(evalCpu)} ms of thread time).`
       + (Number.isFinite(idle) ? ` The work it leaves for when the page is idle takes ${f1(idle)} ms (${f1(idleCpu)} ms of thread time; the rest the main thread waited), included in the extra script time from page load to ready above.` : ''), '');
   }
-  out.push(`Node (same V8), parse + index + first lookup + the lookalike matcher with a first check; cold = first run in a fresh process (the matcher's part in brackets), warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
-  out.push('| index | layout | JSON MB | cold ms (matcher) | warm ms (parse + index + matcher) | heap MB | cold vs bundled |');
+  if (result.browserScale?.rows.length) {
+    out.push(`In Chromium, per index (the bundled one, and synthetic ones in its place in a copy of the built extension; median of ${result.browserScale.loads} page load(s) after one): `
+      + 'evaluating the content script (compile + top-level run, traced), the extra script time from page load to ready (against no extension; '
+      + 'it leaves compilation out and includes the first pass over the page), their sum (at most the start-up: both hold the top-level run), '
+      + 'and the extra JS heap at ready. A short scroll on each checks that the badges of the index\'s own accounts are placed.', '');
+    out.push('| index | content script MB | evaluation ms, thread (wall) | extra script to ready ms | start-up ms, at most | extra heap MB | badges placed |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|');
+    for (const r of result.browserScale.rows) {
+      out.push(`| ${r.name} (${r.accounts.toLocaleString('en')}) | ${(r.scriptBytes / 1e6).toFixed(1)} | ${f1(r.evaluateCpuMs)} (${f1(r.evaluateMs)}) | ${f1(r.extraScriptToReadyMs)} | ${f1(r.startupMs)} | ${heapMb(r.extraHeapBytes)} | ${r.placed} / ${r.expected} |`);
+    }
+    out.push('');
+  }
+  out.push(`Node (same V8): evaluating the index as the build writes it (an object literal, compiled from source) + index + first lookup + the lookalike matcher with a first check; cold = first run in a fresh process (the matcher's part in brackets), warm = median of repeats; details average ${result.datasetScale.detailChars} characters per account.`, '');
+  out.push('| index | layout | JSON MB | cold ms (matcher) | warm ms (evaluate + index + matcher) | heap MB | cold vs bundled |');
   out.push('|---|---|---:|---:|---:|---:|---:|');
   for (const r of result.datasetScale.rows) {
     if (r.impossible) { out.push(`| ${r.name} | ${r.layout} | ${(r.jsonBytes / 1e6).toFixed(0)} | impossible: ${r.impossible} | | | |`); continue; }

@@ -10,7 +10,7 @@
 // `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import { datasetAccounts, timelinePage } from './timeline.mjs';
 import { analyseTrace, startTracing } from './trace.mjs';
 import { extensionTimeMs, startProfiling } from './profile.mjs';
 import { BUDGET, markdown, summarise } from './report.mjs';
+import { jsonExpression } from '../lib/inline-dataset.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -76,22 +77,14 @@ function ensureBuild() {
   return true;
 }
 
-/** The content script's size, with and without the embedded dataset (the JSON.parse(`...`) string literal). */
+/** The content script's size, with and without the embedded dataset index (an object literal, see scripts/build.mjs). */
 function contentScriptSize() {
   const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
   const file = manifest.content_scripts[0].js[0];
   const code = readFileSync(join('dist/chrome', file), 'utf8');
-  const start = code.search(/JSON\.parse\([`'"]\{"format":/);
-  let withoutDataset = code;
-  let datasetChars = 0;
-  if (start >= 0) {
-    const open = code.indexOf('(', start) + 1;
-    const quote = code[open];
-    let i = open + 1;
-    while (i < code.length && code[i] !== quote) i += code[i] === '\\' ? 2 : 1;
-    datasetChars = i + 1 - open;
-    withoutDataset = code.slice(0, open) + quote + quote + code.slice(i + 1);
-  }
+  const expression = jsonExpression(readFileSync('node_modules/.attache/dataset.json', 'utf8'));
+  const start = code.indexOf(expression);
+  const withoutDataset = start < 0 ? code : code.slice(0, start) + '({})' + code.slice(start + expression.length);
   const gz = (s) => gzipSync(Buffer.from(s)).length;
   return {
     file,
@@ -101,7 +94,7 @@ function contentScriptSize() {
     datasetBytes: Buffer.byteLength(code) - Buffer.byteLength(withoutDataset),
     withoutDatasetRawBytes: Buffer.byteLength(withoutDataset),
     withoutDatasetGzipBytes: gz(withoutDataset),
-    datasetChars,
+    datasetChars: start < 0 ? 0 : expression.length,
   };
 }
 
@@ -123,6 +116,120 @@ function datasetScale() {
   const base = rows.find((r) => r.name === 'bundled');
   for (const r of rows) if (typeof r.coldMs === 'number') { r.coldVsBundled = r.coldMs / base.coldMs; r.warmVsBundled = r.totalMs / base.totalMs; r.heapVsBundled = r.heapBytes / base.heapBytes; }
   return { detailChars, rows };
+}
+
+// ------------------------------------------------------------------ dataset scale (in Chromium)
+
+/** Synthetic index sizes whose start-up is measured in Chromium, and page loads per size (after one warm-up). */
+const SCALE_SIZES = QUICK ? [10_000] : FULL ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+const SCALE_LOADS = QUICK ? 1 : 3;
+
+/**
+ * A copy of dist/chrome whose content script holds a synthetic index of `n` accounts where the bundled one was
+ * (dataset-scale.ts --emit writes it; the build writes the index as an object literal, scripts/build.mjs), and a few
+ * of its accounts for the page to show.
+ */
+function scaledExtension(n) {
+  const dir = mkdtempSync(join(tmpdir(), `attache-bench-scale-${n}-`));
+  cpSync('dist/chrome', dir, { recursive: true });
+  const jsonFile = join(tmpdir(), `attache-bench-index-${n}-${process.pid}.json`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/dataset-scale.ts', '--emit', String(n), jsonFile], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`dataset-scale --emit ${n} failed:\n${r.stderr}`);
+  const { officials } = JSON.parse(r.stdout.trim().split('\n').at(-1));
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const file = join(dir, manifest.content_scripts[0].js[0]);
+  const code = readFileSync(file, 'utf8');
+  const bundled = jsonExpression(readFileSync('node_modules/.attache/dataset.json', 'utf8'));
+  const at = code.indexOf(bundled);
+  if (at < 0) throw new Error(`${file}: no dataset index to replace (rebuild with npm run build)`);
+  const synthetic = jsonExpression(readFileSync(jsonFile, 'utf8'));
+  rmSync(jsonFile);
+  writeFileSync(file, code.slice(0, at) + synthetic + code.slice(at + bundled.length));
+  return { dir, officials, scriptBytes: code.length - bundled.length + synthetic.length };
+}
+
+/**
+ * One page load, traced until ready: the content script's evaluation (compile + top-level run), the page's script
+ * time at ready (ScriptDuration, which leaves compilation out), the JS heap after a GC; then a short scroll, whose
+ * badges show that the extension read the index it holds.
+ */
+async function startupLoad(session, contentScriptFile) {
+  const page = await session.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const stop = await startTracing(cdp);
+  await page.goto('https://x.com/home', { waitUntil: 'load' });
+  if (contentScriptFile) await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 60_000 });
+  await page.waitForTimeout(400);
+  const { ScriptDuration } = await metricsOf(cdp);
+  const events = await stop();
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { JSHeapUsedSize } = await metricsOf(cdp);
+  const trace = contentScriptFile ? analyseTrace(events, { contentScriptUrl: contentScriptFile }) : null;
+  const inPage = contentScriptFile ? await page.evaluate((o) => window.__bench.run(o), { total: 60, batch: 10, intervalMs: 32, window: 30, settleMs: 300 }) : null;
+  await page.close();
+  const placements = Object.values(inPage?.perPlacement ?? {});
+  return {
+    scriptMs: ScriptDuration * 1000, heapBytes: JSHeapUsedSize, errors,
+    evaluateMs: trace?.contentScriptEvaluateMs[0], evaluateCpuMs: trace?.contentScriptEvaluateCpuMs[0],
+    expected: placements.reduce((a, c) => a + c.expected, 0), placed: placements.reduce((a, c) => a + c.placed, 0),
+    unexpected: placements.reduce((a, c) => a + c.unexpected, 0),
+  };
+}
+
+/** Start-up in Chromium with the bundled index and with synthetic ones (see scaledExtension), against no extension. */
+async function browserDatasetScale(officials, contentScriptFile) {
+  const median = (xs) => { const v = xs.filter(Number.isFinite).sort((a, b) => a - b); return v.length ? (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : NaN; };
+  const measureLoads = async (session, file) => {
+    await startupLoad(session, file);
+    const loads = [];
+    for (let k = 0; k < SCALE_LOADS; k++) loads.push(await startupLoad(session, file));
+    return loads;
+  };
+  const plain = await launchPlain();
+  let baseline;
+  try {
+    await serve(plain.context, timelinePage({ officials }));
+    baseline = await measureLoads(plain, null);
+  } finally {
+    await plain.close();
+  }
+  const baseScript = median(baseline.map((l) => l.scriptMs));
+  const baseHeap = median(baseline.map((l) => l.heapBytes));
+  const rows = [];
+  for (const n of [0, ...SCALE_SIZES]) {
+    const scaled = n ? scaledExtension(n) : null;
+    const session = await launchWithExtension({ dist: scaled?.dir ?? 'dist/chrome' });
+    try {
+      await serve(session.context, timelinePage({ officials: scaled?.officials ?? officials }));
+      const loads = await measureLoads(session, contentScriptFile);
+      const row = {
+        name: n ? (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`) : 'bundled',
+        accounts: n || officials.length,
+        scriptBytes: scaled?.scriptBytes ?? statSync(join('dist/chrome', contentScriptFile)).size,
+        loads: loads.length,
+        evaluateMs: median(loads.map((l) => l.evaluateMs)),
+        evaluateCpuMs: median(loads.map((l) => l.evaluateCpuMs)),
+        extraScriptToReadyMs: median(loads.map((l) => l.scriptMs)) - baseScript,
+        extraHeapBytes: median(loads.map((l) => l.heapBytes)) - baseHeap,
+        placed: loads.reduce((a, l) => a + l.placed, 0),
+        expected: loads.reduce((a, l) => a + l.expected, 0),
+        unexpected: loads.reduce((a, l) => a + l.unexpected, 0),
+        errors: [...new Set(loads.flatMap((l) => l.errors))],
+      };
+      // At most: the evaluation's thread time and the script time to ready both hold the top-level run.
+      row.startupMs = row.evaluateCpuMs + row.extraScriptToReadyMs;
+      rows.push(row);
+      log(`  start-up in Chromium, ${row.name} index: evaluation ${row.evaluateCpuMs.toFixed(1)} ms of thread time (${row.evaluateMs.toFixed(1)} ms wall), `
+        + `extra script to ready ${row.extraScriptToReadyMs.toFixed(1)} ms, badges ${row.placed}/${row.expected}`);
+    } finally {
+      await session.close();
+      if (scaled) rmSync(scaled.dir, { recursive: true, force: true });
+    }
+  }
+  return { loads: SCALE_LOADS, rows };
 }
 
 // ------------------------------------------------------------------ browsers
@@ -299,6 +406,10 @@ async function main() {
         log(`  profiled ${SIZES[0]} posts, round ${round + 1}, ${variant.padEnd(8)} own code ${r.extensionMs.toFixed(0)} ms (sampled)`);
       }
     }
+    // The scroll's browsers are done: the start-up measurements below load big scripts in browsers of their own.
+    for (const b of sessions.splice(0)) await b.close();
+    log(`  dataset scale in Chromium (${SCALE_LOADS} page load(s) per index, after one)`);
+    const browserScale = await browserDatasetScale(officials, size.file);
     log('  dataset scale (Node, a fresh process per case)');
     const scale = datasetScale();
     const result = {
@@ -310,6 +421,7 @@ async function main() {
       budget: BUDGET,
       contentScript: size,
       datasetScale: scale,
+      browserScale,
       traced,
       profiled,
       runs,
