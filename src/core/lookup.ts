@@ -5,6 +5,7 @@ import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './sc
 import { accountLayers, type LayerId } from './layers';
 import { CODE_WIDTH, FLAG_FORMER, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
 import { Order, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
+import { Lines } from './lines';
 
 export interface AccountSummary {
   index: number;
@@ -32,12 +33,12 @@ export class DatasetIndex {
   readonly version: string;
   readonly released: string;
   readonly size: number;
-  /** Every handle (current ones, then former ones), for the hash table built at compile time. */
-  private readonly keys: string[];
+  /** Every handle (current ones, then former ones), for the hash table built at compile time; read in place. */
+  private readonly keys: Lines | null;
   private readonly formerOf: number[];
   private readonly slots: number;
   private xIds: Map<string, number> | null = null;
-  private columns: { ids: string[]; handles: string[]; names: string[]; countries: string[] } | null = null;
+  private columns: { ids: Lines; handles: Lines; names: Lines; countries: Lines } | null = null;
   /** Summaries are decoded on first use, one by one: start-up does not grow with what accounts hold. */
   private readonly summaries: (AccountSummary | undefined)[];
   private readonly detailCache = new Map<number, AccountDetails>();
@@ -52,9 +53,9 @@ export class DatasetIndex {
   ) {
     this.version = compiled.version;
     this.released = compiled.released;
-    this.keys = compiled.handles ? compiled.handles.split('\n') : [];
+    this.keys = compiled.handles ? new Lines(compiled.handles) : null;
     this.formerOf = compiled.formerOf ? compiled.formerOf.split(',').map(Number) : [];
-    this.size = this.keys.length - this.formerOf.length;
+    this.size = (this.keys?.length ?? 0) - this.formerOf.length;
     this.slots = compiled.table.length / SLOT_WIDTH;
     this.summaries = new Array(this.size);
   }
@@ -64,10 +65,10 @@ export class DatasetIndex {
     if (cached) return cached;
     if (index < 0 || index >= this.size) return undefined;
     const c = (this.columns ??= {
-      ids: this.compiled.ids.split('\n'),
-      handles: this.compiled.displayHandles.split('\n'),
-      names: this.compiled.names.split('\n'),
-      countries: this.compiled.countries.split('\n'),
+      ids: new Lines(this.compiled.ids),
+      handles: new Lines(this.compiled.displayHandles),
+      names: new Lines(this.compiled.names),
+      countries: new Lines(this.compiled.countries),
     });
     const code = this.compiled.codes.slice(index * CODE_WIDTH, index * CODE_WIDTH + CODE_WIDTH);
     const mask = parseInt(code.slice(3, 5), 36);
@@ -75,12 +76,12 @@ export class DatasetIndex {
     const category = CATEGORIES[parseInt(code[1]!, 36)] ?? 'official';
     const summary: AccountSummary = {
       index,
-      id: c.ids[index]!,
-      handle: c.handles[index]!,
-      name: c.names[index]!,
+      id: c.ids.get(index)!,
+      handle: c.handles.get(index)!,
+      name: c.names.get(index)!,
       kind: KINDS[parseInt(code[0]!, 36)] ?? 'institution',
       category,
-      country: c.countries[index]!,
+      country: c.countries.get(index)!,
       noticeCount: parseInt(code[2]!, 36),
       noticeTypes,
       former: (parseInt(code[5] ?? '0', 36) & FLAG_FORMER) !== 0,
@@ -106,7 +107,7 @@ export class DatasetIndex {
     for (let slot = handleHash(key) & mask, probes = 0; probes < this.slots; slot = (slot + 1) & mask, probes++) {
       const at = parseInt(table.slice(slot * SLOT_WIDTH, slot * SLOT_WIDTH + SLOT_WIDTH), 36);
       if (at === 0) return -1;
-      if (this.keys[at - 1] === key) return at - 1;
+      if (this.keys?.equals(at - 1, key)) return at - 1;
     }
     return -1;
   }
@@ -138,11 +139,11 @@ export class DatasetIndex {
    * without them, of an older format, has its keys computed here and its orders sorted by the matcher).
    */
   lookalikeAccounts(): LookalikeAccounts {
-    const lines = this.compiled.lookalike?.split('\n') ?? [];
+    const lines = typeof this.compiled.lookalike === 'string' ? new Lines(this.compiled.lookalike) : null;
     const handleKeys: string[] = new Array(this.size);
     const nameKeys: string[] = new Array(this.size);
     const keysOf = (i: number) => {
-      const line = lines[i];
+      const line = lines?.get(i);
       const tab = line?.indexOf('\t') ?? -1;
       const keys = tab >= 0 ? { handle: line!.slice(0, tab), name: line!.slice(tab + 1) } : computedKeys(this.summary(i)!);
       handleKeys[i] = keys.handle;
@@ -151,7 +152,7 @@ export class DatasetIndex {
     const orders = this.compiled.lookalikeOrders;
     return {
       size: this.size,
-      handle: (i) => this.keys[i]!,
+      handle: (i) => this.keys!.get(i)!,
       indexOf: (handle) => {
         const position = this.position(handle);
         return position >= 0 && position < this.size ? position : undefined;
