@@ -3,14 +3,14 @@
 // Vite 8 suggests its native config loader; this config imports TypeScript without extensions on purpose.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const { build } = await import('vite');
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { PLACEHOLDERS, inlineJson, jsonExpression } from './lib/inline-dataset.mjs';
+import { jsonExpression } from './lib/inline-dataset.mjs';
 
-/** The JSON the dataset plugin wrote next to its generated modules (scripts/lib/vite-dataset-plugin.ts). */
-const DATASET_JSON = { index: 'node_modules/.attache/dataset.json', details: 'node_modules/.attache/details.json' };
+/** The index's JSON, which the dataset plugin wrote next to its generated module (scripts/lib/vite-dataset-plugin.ts). */
+const DATASET_JSON = 'node_modules/.attache/dataset.json';
 
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['chrome', 'firefox'];
 for (const mode of targets) {
@@ -22,7 +22,7 @@ for (const mode of targets) {
   if (manifest.web_accessible_resources?.length) {
     throw new Error(`${dir}: web_accessible_resources must stay empty (x.com pages could probe for the extension)`);
   }
-  inlineDataset(dir, script);
+  checkDataset(dir, script);
   const bytes = readFileSync(join(dir, script));
   const total = walk(dir).reduce((sum, f) => sum + statSync(f).size, 0);
   console.log(
@@ -32,32 +32,19 @@ for (const mode of targets) {
 }
 
 /**
- * Puts the compiled dataset in the place of its placeholders in every built script (see scripts/lib/inline-dataset.mjs):
- * the index once in the content script (and in the popup's and options page's scripts), the details in the
- * background's. Checks that no placeholder is left and that the content script's index reads back as the JSON.
+ * The dataset plugin put the compiled dataset in the place of its placeholders (scripts/lib/inline-dataset.mjs): no
+ * placeholder may be left, and the content script's index, read back as JavaScript, must be what JSON.parse gives.
  */
-function inlineDataset(dir, contentScript) {
-  const json = Object.fromEntries(Object.entries(DATASET_JSON).map(([k, file]) => [k, readFileSync(file, 'utf8')]));
-  const counts = { index: 0, details: 0 };
+function checkDataset(dir, contentScript) {
   for (const file of walk(dir).filter((f) => f.endsWith('.js'))) {
-    let code = readFileSync(file, 'utf8');
-    if (!code.includes('__ATTACHE_DATASET_')) continue;
-    for (const kind of ['index', 'details']) {
-      const out = inlineJson(code, PLACEHOLDERS[kind], json[kind]);
-      code = out.code;
-      counts[kind] += out.count;
-      if (file === join(dir, contentScript) && kind === 'index' && out.count !== 1) {
-        throw new Error(`${file}: expected the dataset index once in the content script, found it ${out.count} times`);
-      }
-    }
-    if (code.includes('__ATTACHE_DATASET_')) throw new Error(`${file}: a dataset placeholder is left after inlining`);
-    writeFileSync(file, code);
+    if (readFileSync(file, 'utf8').includes('__ATTACHE_DATASET_')) throw new Error(`${file}: a dataset placeholder is left`);
   }
-  if (!counts.index || !counts.details) throw new Error(`${dir}: the dataset was not inlined (index ${counts.index}, details ${counts.details})`);
-  // The content script's index, read back as JavaScript, must be what JSON.parse gives.
-  const expression = jsonExpression(json.index);
-  if (!readFileSync(join(dir, contentScript), 'utf8').includes(expression)) throw new Error(`${dir}: the content script lacks the dataset index`);
-  if (JSON.stringify(runInNewContext(expression)) !== JSON.stringify(JSON.parse(json.index))) {
+  const json = readFileSync(DATASET_JSON, 'utf8');
+  const code = readFileSync(join(dir, contentScript), 'utf8');
+  const expression = jsonExpression(json);
+  const at = code.indexOf(expression);
+  if (at < 0 || code.indexOf(expression, at + 1) >= 0) throw new Error(`${dir}: the content script should hold the dataset index once`);
+  if (JSON.stringify(runInNewContext(expression)) !== JSON.stringify(JSON.parse(json))) {
     throw new Error(`${dir}: the inlined dataset index does not read back as its JSON`);
   }
 }

@@ -2,3 +2,4 @@
 export const PLACEHOLDERS: Readonly<{ index: string; details: string }>;
 export function jsonExpression(json: string): string;
 export function inlineJson(code: string, placeholder: string, json: string): { code: string; count: number };
+export function inlineDir(dir: string, json: { index: string; details: string }): { index: number; details: number };

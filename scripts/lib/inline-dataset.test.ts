@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { PLACEHOLDERS, inlineJson, jsonExpression } from './inline-dataset.mjs';
+import { PLACEHOLDERS, inlineDir, inlineJson, jsonExpression } from './inline-dataset.mjs';
 
 describe('the dataset inlined after minification', () => {
   const tricky = {
@@ -38,5 +41,27 @@ describe('the dataset inlined after minification', () => {
   it('refuses text that is not JSON', () => {
     expect(() => jsonExpression('{a: 1}')).toThrow();
     expect(() => jsonExpression('1); alert(1); (')).toThrow();
+  });
+});
+
+describe('inlining a built extension', () => {
+  it('fills every script under the directory, and only scripts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attache-inline-'));
+    try {
+      mkdirSync(join(dir, 'src', 'content'), { recursive: true });
+      writeFileSync(join(dir, 'src', 'content', 'index.js'), `var r=${PLACEHOLDERS.index};`);
+      writeFileSync(join(dir, 'worker.js'), `var d=${PLACEHOLDERS.details};`);
+      writeFileSync(join(dir, 'notes.txt'), PLACEHOLDERS.index);
+      const counts = inlineDir(dir, { index: '{"format":5}', details: '["{}"]' });
+      expect(counts).toEqual({ index: 1, details: 1 });
+      expect(readFileSync(join(dir, 'src', 'content', 'index.js'), 'utf8')).toBe('var r=({"format":5});');
+      expect(readFileSync(join(dir, 'worker.js'), 'utf8')).toBe('var d=(["{}"]);');
+      expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe(PLACEHOLDERS.index);
+      // A placeholder it does not know is an error, not a silent leftover.
+      writeFileSync(join(dir, 'other.js'), 'var x=__ATTACHE_DATASET_OTHER__;');
+      expect(() => inlineDir(dir, { index: '{}', details: '[]' })).toThrow(/placeholder is left/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,12 +6,12 @@
  * crxjs builds standalone content scripts in a secondary build that inherits `resolve` but no plugins.
  */
 import type { Plugin } from 'vite';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { compileDataset, splitCompiled } from '../../src/core/compiled';
 import { formatProblem } from '../../src/core/dataset-files';
 import { loadDataset } from './load-dataset';
-import { PLACEHOLDERS } from './inline-dataset.mjs';
+import { PLACEHOLDERS, inlineDir } from './inline-dataset.mjs';
 
 export const DATASET_MODULE_ID = 'virtual:attache-dataset';
 export const DETAILS_MODULE_ID = 'virtual:attache-details';
@@ -20,9 +20,9 @@ export const DETAILS_MODULE_ID = 'virtual:attache-details';
  * Writes the index (content script, popup, options) and the details (background only) as two modules. The content
  * script stays small and starts fast; a card's full entry comes from the background when the card opens.
  *
- * For a build (`inline`), each module exports a placeholder and the JSON is written next to it: scripts/build.mjs
- * puts the JSON in the placeholder's place after minification, as plain literals (scripts/lib/inline-dataset.mjs
- * says why). For the dev server, the modules hold the data themselves.
+ * For a build (`inline`), each module exports a placeholder and the JSON is written next to it: the plugin puts the
+ * JSON in the placeholder's place once the build is written, as plain literals (scripts/lib/inline-dataset.mjs says
+ * why). For the dev server, the modules hold the data themselves.
  */
 export function writeCompiledDataset(datasetDir: string, outFile: string, detailsFile: string, inline = false): void {
   const parsed = loadDataset(datasetDir);
@@ -54,12 +54,26 @@ export function datasetPlugin(
   const dir = resolve(datasetDir);
   const out = resolve(generatedFile);
   const detailsOut = resolve(generatedDetails);
+  let outDir: string | null = null;
   return {
     name: 'attache-dataset',
     enforce: 'pre',
     config(_config, env) {
       writeCompiledDataset(dir, out, detailsOut, env.command === 'build');
       return { resolve: { alias: { [DATASET_MODULE_ID]: out, [DETAILS_MODULE_ID]: detailsOut } } };
+    },
+    configResolved(config) {
+      if (config.command === 'build') outDir = resolve(config.root, config.build.outDir);
+    },
+    // After everything is written, crxjs's own content-script build included (it runs no plugins of ours).
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        if (!outDir) return;
+        const counts = inlineDir(outDir, { index: readFileSync(jsonFileFor(out), 'utf8'), details: readFileSync(jsonFileFor(detailsOut), 'utf8') });
+        if (!counts.index || !counts.details) throw new Error(`${outDir}: the dataset was not inlined (index ${counts.index}, details ${counts.details})`);
+      },
     },
     configureServer(server) {
       server.watcher.add(dir);
