@@ -6,7 +6,7 @@
  * crxjs builds standalone content scripts in a secondary build that inherits `resolve` but no plugins.
  */
 import type { Plugin } from 'vite';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { compileDataset, splitCompiled } from '../../src/core/compiled';
 import { formatProblem } from '../../src/core/dataset-files';
@@ -41,7 +41,7 @@ export function writeCompiledDataset(datasetDir: string, outFile: string, detail
   }
 }
 
-/** Where the JSON of a generated module is written (`dataset.js` -> `dataset.json`), for scripts/build.mjs. */
+/** Where the JSON of a generated module is written (`dataset.js` -> `dataset.json`): for inlining, build checks, the bench. */
 export function jsonFileFor(moduleFile: string): string {
   return moduleFile.replace(/\.js$/, '.json');
 }
@@ -70,7 +70,8 @@ export function datasetPlugin(
       order: 'post',
       sequential: true,
       handler() {
-        if (!outDir) return;
+        // Not a build, or one that failed before writing anything (its own error says why).
+        if (!outDir || !existsSync(outDir)) return;
         const counts = inlineDir(outDir, { index: readFileSync(jsonFileFor(out), 'utf8'), details: readFileSync(jsonFileFor(detailsOut), 'utf8') });
         if (!counts.index || !counts.details) throw new Error(`${outDir}: the dataset was not inlined (index ${counts.index}, details ${counts.details})`);
       },
