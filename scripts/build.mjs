@@ -3,14 +3,11 @@
 // Vite 8 suggests its native config loader; this config imports TypeScript without extensions on purpose.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const { build } = await import('vite');
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { jsonExpression } from './lib/inline-dataset.mjs';
-
-/** The index's JSON, which the dataset plugin wrote next to its generated module (scripts/lib/vite-dataset-plugin.ts). */
-const DATASET_JSON = 'node_modules/.attache/dataset.json';
+import { DATASET_JSON, bundledIndexExpression, walk } from './lib/inline-dataset.mjs';
 
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['chrome', 'firefox'];
 for (const mode of targets) {
@@ -39,22 +36,15 @@ function checkDataset(dir, contentScript) {
   for (const file of walk(dir).filter((f) => f.endsWith('.js'))) {
     if (readFileSync(file, 'utf8').includes('__ATTACHE_DATASET_')) throw new Error(`${file}: a dataset placeholder is left`);
   }
-  const json = readFileSync(DATASET_JSON, 'utf8');
   const code = readFileSync(join(dir, contentScript), 'utf8');
-  const expression = jsonExpression(json);
+  const expression = bundledIndexExpression();
   const at = code.indexOf(expression);
   if (at < 0 || code.indexOf(expression, at + 1) >= 0) throw new Error(`${dir}: the content script should hold the dataset index once`);
-  if (JSON.stringify(runInNewContext(expression)) !== JSON.stringify(JSON.parse(json))) {
+  if (JSON.stringify(runInNewContext(expression)) !== JSON.stringify(JSON.parse(readFileSync(DATASET_JSON.index, 'utf8')))) {
     throw new Error(`${dir}: the inlined dataset index does not read back as its JSON`);
   }
 }
 
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
 function kb(n) {
   return `${(n / 1024).toFixed(1)} kB`;
 }

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Script } from 'node:vm';
-import { jsonExpression } from '../lib/inline-dataset.mjs';
+import { DATASET_JSON, jsonExpression } from '../lib/inline-dataset.mjs';
 import { packIndex, type CompiledDataset, type CompiledIndex, type SummaryRow } from '../../src/core/compiled';
 import { DatasetIndex } from '../../src/core/lookup';
 import { LookalikeIndex } from '../../src/core/lookalike';
@@ -16,11 +16,11 @@ const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 /** The JSON the build wrote next to a generated dataset module (scripts/lib/vite-dataset-plugin.ts). */
-function generatedJson(name: 'dataset' | 'details'): string {
+function generatedJson(kind: 'index' | 'details'): string {
   try {
-    return readFileSync(`node_modules/.attache/${name}.json`, 'utf8');
+    return readFileSync(DATASET_JSON[kind], 'utf8');
   } catch {
-    throw new Error(`node_modules/.attache/${name}.json is missing; run the build first`);
+    throw new Error(`${DATASET_JSON[kind]} is missing; run the build first`);
   }
 }
 
@@ -99,7 +99,7 @@ function measure(source: string, probe: string, reps: number): Sample {
   return { coldMs, coldMatcherMs: samples[0]!.matcherMs, parseMs: med('parseMs'), indexMs: med('indexMs'), lookupMs: med('lookupMs'), matcherMs: med('matcherMs'), totalMs: med('totalMs'), heapBytes };
 }
 
-const bundled = generatedJson('dataset');
+const bundled = generatedJson('index');
 const bundledCompiled = JSON.parse(bundled) as CompiledIndex;
 const bundledDetails = JSON.parse(generatedJson('details')) as string[];
 const bundledHandles = bundledCompiled.displayHandles.split('\n');

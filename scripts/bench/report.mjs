@@ -12,7 +12,7 @@ export const BUDGET = {
   contentScriptGzipKB: 40, // excluding dataset bytes
 };
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return NaN;
   const m = Math.floor(s.length / 2);

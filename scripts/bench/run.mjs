@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: Attaché in headless Chromium on a synthetic, X-like infinite timeline, side by side with no
 // extension and with a naive reference annotator; plus dataset scale and the content script's size.
-// `npm run bench` (about six minutes on two CPUs): 5 rounds at 1,000 posts, 1 at 10,000, 3 traced, 2 profiled.
-// `npm run bench -- --full` (about eleven): 7, 3, 5 and 3, for the README's figures.
+// `npm run bench` (about six minutes on two CPUs): 5 rounds at 1,000 posts, 1 at 10,000, 3 traced, 2 profiled, then
+// start-up in Chromium with the bundled, a 10k and a 100k index. `npm run bench -- --full` (about eleven and a half):
+// 7, 3, 5 and 3, and a 1M index too, for the README's figures.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
 // Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
 // --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save,
@@ -20,8 +21,8 @@ import { CONTENT_SECURITY_POLICY } from '../../tests/fixtures/x/index.mjs';
 import { datasetAccounts, timelinePage } from './timeline.mjs';
 import { analyseTrace, startTracing } from './trace.mjs';
 import { extensionTimeMs, startProfiling } from './profile.mjs';
-import { BUDGET, markdown, summarise } from './report.mjs';
-import { jsonExpression } from '../lib/inline-dataset.mjs';
+import { BUDGET, markdown, median, summarise } from './report.mjs';
+import { bundledIndexExpression, jsonExpression } from '../lib/inline-dataset.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -82,7 +83,7 @@ function contentScriptSize() {
   const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
   const file = manifest.content_scripts[0].js[0];
   const code = readFileSync(join('dist/chrome', file), 'utf8');
-  const expression = jsonExpression(readFileSync('node_modules/.attache/dataset.json', 'utf8'));
+  const expression = bundledIndexExpression();
   const start = code.indexOf(expression);
   const withoutDataset = start < 0 ? code : code.slice(0, start) + '({})' + code.slice(start + expression.length);
   const gz = (s) => gzipSync(Buffer.from(s)).length;
@@ -139,7 +140,7 @@ function scaledExtension(n) {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const file = join(dir, manifest.content_scripts[0].js[0]);
   const code = readFileSync(file, 'utf8');
-  const bundled = jsonExpression(readFileSync('node_modules/.attache/dataset.json', 'utf8'));
+  const bundled = bundledIndexExpression();
   const at = code.indexOf(bundled);
   if (at < 0) throw new Error(`${file}: no dataset index to replace (rebuild with npm run build)`);
   const synthetic = jsonExpression(readFileSync(jsonFile, 'utf8'));
@@ -181,7 +182,6 @@ async function startupLoad(session, contentScriptFile) {
 
 /** Start-up in Chromium with the bundled index and with synthetic ones (see scaledExtension), against no extension. */
 async function browserDatasetScale(officials, contentScriptFile) {
-  const median = (xs) => { const v = xs.filter(Number.isFinite).sort((a, b) => a - b); return v.length ? (v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2) : NaN; };
   const measureLoads = async (session, file) => {
     await startupLoad(session, file);
     const loads = [];

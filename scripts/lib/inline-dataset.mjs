@@ -12,6 +12,14 @@ import { join } from 'node:path';
 
 export const PLACEHOLDERS = Object.freeze({ index: '__ATTACHE_DATASET_INDEX__', details: '__ATTACHE_DATASET_DETAILS__' });
 
+/** The JSON the dataset plugin writes next to its generated modules (scripts/lib/vite-dataset-plugin.ts), by kind. */
+export const DATASET_JSON = Object.freeze({ index: 'node_modules/.attache/dataset.json', details: 'node_modules/.attache/details.json' });
+
+/** The bundled index as the build writes it into a script (run the build first). */
+export function bundledIndexExpression() {
+  return jsonExpression(readFileSync(DATASET_JSON.index, 'utf8'));
+}
+
 /** A JSON text as a JavaScript expression that evaluates to what JSON.parse gives. */
 export function jsonExpression(json) {
   assertPlainKeys(JSON.parse(json));
@@ -41,7 +49,7 @@ export function inlineJson(code, placeholder, json) {
 }
 
 /** Every file under `dir`. */
-function walk(dir) {
+export function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
     return statSync(full).isDirectory() ? walk(full) : [full];
