@@ -31,6 +31,8 @@ export const CATEGORY_LAYER: Record<Account['category'], LayerId> = {
   military: 'officials-ministries',
   diplomat: 'diplomats-embassies',
   embassy: 'diplomats-embassies',
+  consulate: 'diplomats-embassies',
+  mission: 'diplomats-embassies',
   legislator: 'legislators',
   'state-media': 'state-media',
   'state-media-staff': 'state-media',

@@ -63,6 +63,11 @@ export const CATEGORIES = [
   'igo-official',
   'state-media',
   'state-media-staff',
+  // Appended, never inserted: the compiled index stores a category by its position in this list.
+  /** A consulate or consulate general (a high commission or embassy is `embassy`). */
+  'consulate',
+  /** A permanent mission or delegation to an international organisation (UN, EU, NATO, OSCE...). */
+  'mission',
 ] as const;
 
 export const CONFIDENCE = ['high', 'medium', 'low', 'unverified'] as const;

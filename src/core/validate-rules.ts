@@ -26,7 +26,7 @@ export const CONTESTED_NOTICE_TYPES: ReadonlySet<Notice['type']> = new Set(['dis
 /** Capacities that speak for the account or the platform (as opposed to reporting on them). */
 const FIRST_HAND_CAPACITIES: ReadonlySet<string> = new Set(['account-holder', 'platform']);
 
-const INSTITUTION_CATEGORIES: ReadonlySet<string> = new Set(['embassy', 'ministry', 'agency', 'igo']);
+const INSTITUTION_CATEGORIES: ReadonlySet<string> = new Set(['embassy', 'consulate', 'mission', 'ministry', 'agency', 'igo']);
 const PERSON_CATEGORIES: ReadonlySet<string> = new Set([
   'diplomat',
   'spokesperson',
