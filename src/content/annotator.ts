@@ -5,8 +5,8 @@
  * outlives the nodes X removes; badges inside removed subtrees are released when the queue next drains.
  */
 import { badgeLayers, isBadgeVisible } from '../core/layers';
-import { LookalikeIndex, type LookalikeReason } from '../core/lookalike';
-import type { AccountSummary, DatasetIndex, Match } from '../core/lookup';
+import { LookalikeIndex } from '../core/lookalike';
+import type { DatasetIndex } from '../core/lookup';
 import { handleFromHref } from '../core/handles';
 import type { CustomLayerIndex, CustomMatch } from '../core/custom-layers';
 import { PLACEMENTS } from './placements/registry';
@@ -14,21 +14,11 @@ import type { Candidate, PageContext, Placement } from './placements/types';
 import { SlicedQueue } from './scheduler';
 import { X } from './selectors';
 
-export { HOST_TAG } from './tag';
-import { HOST_TAG } from './tag';
+import { HOST_TAG } from '../contract/tags';
+import type { Annotation, BadgeRenderer } from '../contract/badges';
 
-/** What a badge says: an official account from the dataset, or a warning that an account imitates one. */
-export type Annotation =
-  | { kind: 'official'; match: Match; custom: readonly CustomMatch[] }
-  | { kind: 'custom'; handle: string; matches: readonly CustomMatch[] }
-  | { kind: 'lookalike'; resembles: AccountSummary; reason: LookalikeReason };
-
-export interface BadgeRenderer {
-  /** Creates a badge host for an annotation (the host is inserted, and its data-attache-* set, by the annotator). */
-  create(annotation: Annotation, candidate: Candidate): HTMLElement;
-  /** Releases whatever the renderer holds for a host that is going away. */
-  destroy(host: HTMLElement): void;
-}
+export { HOST_TAG } from '../contract/tags';
+export type { Annotation, BadgeRenderer } from '../contract/badges';
 
 /** Placements where a non-official account can be mistaken for an official one: lookalike warnings go there. */
 export const LOOKALIKE_PLACEMENTS: ReadonlySet<string> = new Set(['tweet-author', 'user-cell', 'hover-card', 'profile']);

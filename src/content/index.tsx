@@ -18,6 +18,7 @@ import { loadMessageCatalog } from '../ui/message-catalog';
 import { Annotator, type Annotation } from './annotator';
 import { HookCheck } from './hook-check';
 import type { Candidate } from './placements/types';
+import { postText } from './placements/read';
 import { X } from './selectors';
 
 const MARK = 'data-attache-ready';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     details,
     hoverDelayMs: () => (settings.prominence === 'badge' ? 0 : settings.hoverDelayMs),
     noticeLine: () => settings.prominence === 'badge-notice-line',
+    noticeAnchor: (candidate) => postText(candidate.instance),
   });
   const annotator = new Annotator({
     index,

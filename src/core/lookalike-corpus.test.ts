@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LookalikeIndex, Order, lookalikeKeys, lookalikeOrders } from './lookalike';
-import { DatasetIndex, type AccountSummary } from './lookup';
+import { DatasetIndex } from './lookup';
+import type { AccountSummary } from './summary';
 import { compileDataset, packIndex, type CompiledIndex, type SummaryRow } from './compiled';
 import { bundledIndex } from '../../tests/unit/x-fixture';
 import { loadDataset } from '../../scripts/lib/load-dataset';

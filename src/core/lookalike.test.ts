@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   LookalikeIndex, cleanDisplayText, editDistance, foldDisplayText, handleSkeleton, isProbeOf, nameSkeleton, nameSkeletonUnicode, withinOneEdit, compareKeys, compareKeysFromEnd, lookalikeOrders, orderBlock, Order,
 } from './lookalike';
-import type { AccountSummary } from './lookup';
+import type { AccountSummary } from './summary';
 
 function summary(index: number, handle: string, name: string, kind: AccountSummary['kind'] = 'institution'): AccountSummary {
   return {

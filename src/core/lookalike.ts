@@ -11,7 +11,7 @@
  * left after stripping affixes, and its single-deletion neighbourhood (symmetric-delete matching), each verified
  * with an exact edit distance.
  */
-import type { AccountSummary } from './lookup';
+import type { AccountSummary } from './summary';
 
 export type LookalikeReason =
   /** Same skeleton: confusable characters (0/o, 1/l/I, rn/m, vv/w) or only underscores differ. */

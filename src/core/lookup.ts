@@ -1,33 +1,12 @@
 /**
  * O(1) lookups in the compiled dataset by handle or numeric X id. Pure: no DOM, no browser APIs.
  */
-import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Notice } from './schema';
-import { accountLayers, type LayerId } from './layers';
+import { CATEGORIES, KINDS, NOTICE_TYPES } from './schema';
+import { accountLayers } from './layers';
 import { CODE_WIDTH, FLAG_FORMER, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
 import { Order, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
 import { Lines } from './lines';
-
-export interface AccountSummary {
-  index: number;
-  id: string;
-  handle: string;
-  name: string;
-  kind: Account['kind'];
-  category: Account['category'];
-  country: string;
-  noticeCount: number;
-  noticeTypes: Notice['type'][];
-  /** A person whose roles have all ended (a former head of state, say). */
-  former: boolean;
-  /** Built-in layers this account belongs to (category layer first, then notice layers). */
-  layers: LayerId[];
-}
-
-export interface Match {
-  account: AccountSummary;
-  /** How the account was recognised: its current handle, a former handle, or its numeric X id. */
-  via: 'handle' | 'former-handle' | 'x-id';
-}
+import type { AccountSummary, Match } from './summary';
 
 export class DatasetIndex {
   readonly version: string;

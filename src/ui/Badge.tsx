@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 /** The badge: icon + short text ("Diplomat · China") + a notice marker; a button that opens the context card. */
-import type { AccountSummary } from '../core/lookup';
+import type { AccountSummary } from '../core/summary';
 import { Icon, iconFor } from './icons';
 import { countryName, keyFor, t } from './i18n';
 

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { AccountDetails } from '../core/compiled';
-import type { Match } from '../core/lookup';
+import type { Match } from '../core/summary';
 import type { Notice, Role, Source } from '../core/schema';
 import { isHttpsUrl } from '../core/schema';
 import { Icon, iconFor } from './icons';

@@ -1,5 +1,5 @@
 /** Warning badge and card for an account that imitates an official one: what it is not, and where the real one is. */
-import type { AccountSummary } from '../core/lookup';
+import type { AccountSummary } from '../core/summary';
 import type { LookalikeReason } from '../core/lookalike';
 import { BadgeButton } from './Badge';
 import { Dialog } from './Dialog';

@@ -7,7 +7,6 @@ import { render, type VNode } from 'preact';
 import type { DatasetIndex } from '../core/lookup';
 import type { AccountDetails } from '../core/compiled';
 
-import type { Candidate } from '../content/placements/types';
 import { Badge, badgeShape, fillBadge } from './Badge';
 import { Card } from './Card';
 import { LookalikeBadge, LookalikeCard } from './Lookalike';
@@ -18,9 +17,8 @@ import themeCss from './theme.css?inline';
 import badgeCss from './badge.css?inline';
 import cardCss from './card.css?inline';
 
-import type { Annotation, BadgeRenderer } from '../content/annotator';
-import { HOST_TAG as BADGE_TAG, CARD_TAG, NOTICE_TAG } from '../content/tag';
-import { X } from '../content/selectors';
+import type { Annotation, BadgeRenderer, Candidate } from '../contract/badges';
+import { HOST_TAG as BADGE_TAG, CARD_TAG, NOTICE_TAG } from '../contract/tags';
 import { NoticeLine } from './NoticeLine';
 
 /** Events that must not reach X's handlers (post navigation, keyboard shortcuts). */
@@ -129,6 +127,11 @@ export interface UiOptions {
   hoverDelayMs: () => number;
   /** Whether posts by accounts with notices get a one-line notice under their text. */
   noticeLine?: () => boolean;
+  /**
+   * Where a post's notice line goes: the element it follows (the post's own text, not a quoted post's), or null.
+   * The DOM layer knows X's markup; the UI asks it. Needed only with `noticeLine`.
+   */
+  noticeAnchor?: (candidate: Candidate) => Element | null;
 }
 
 export class AttacheUi implements BadgeRenderer {
@@ -241,13 +244,7 @@ export class AttacheUi implements BadgeRenderer {
     const notice = (await this.options.details(index))?.notices[0];
     const state = this.badges.get(badge);
     if (!notice || !state || !badge.isConnected || state.companion) return;
-    let text: Element | null = null;
-    for (const el of candidate.instance.querySelectorAll(X.tweetText)) {
-      if (!el.closest(X.quotedCard)) {
-        text = el;
-        break;
-      }
-    }
+    const text = this.options.noticeAnchor?.(candidate) ?? null;
     if (!text) return;
     const line = this.doc.createElement(NOTICE_TAG);
     line.setAttribute('data-attache-notice', notice.id);

@@ -1,5 +1,5 @@
 /** Where a badge goes next to an account's name. Structure only: no class names, no layout reads. */
-import { HOST_TAG } from '../tag';
+import { HOST_TAG } from '../../contract/tags';
 
 /** Element children of `el` other than badge hosts. One number from the DOM in the common case of a single child. */
 function elementChildren(el: Element): number {

@@ -1,7 +1,7 @@
 /** Structural helpers shared by the placements. Structure only: no class names, no UI words, no layout reads. */
 import { handleFromAtText, handleFromAvatarTestId, handleFromHref } from '../../core/handles';
 import { X } from '../selectors';
-import { CARD_TAG, HOST_TAG, NOTICE_TAG } from '../tag';
+import { CARD_TAG, HOST_TAG, NOTICE_TAG } from '../../contract/tags';
 
 /** Whether `el` is inside `container` and not in a nested instance of the same kind (`closest(selector) === container`). */
 export function ownedBy(el: Element, container: Element, selector: string): boolean {
@@ -12,6 +12,14 @@ export function ownedBy(el: Element, container: Element, selector: string): bool
 export function inQuotedCard(el: Element, article: Element): boolean {
   const quoted = el.closest(X.quotedCard);
   return quoted !== null && article.contains(quoted) && quoted !== article;
+}
+
+/** A post's own text (not a quoted post's): where a notice line under the post goes. */
+export function postText(article: Element): Element | null {
+  for (const el of article.querySelectorAll(X.tweetText)) {
+    if (!el.closest(X.quotedCard)) return el;
+  }
+  return null;
 }
 
 /** The author block of a post: the first `User-Name` that is not inside a quoted card (nor a nested post). */

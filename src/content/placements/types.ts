@@ -1,35 +1,7 @@
 /** A place on X's pages where an account appears. One module per placement, registered in ./registry.ts. */
+import type { Candidate, PlacementName } from '../../contract/badges';
 
-export const PLACEMENT_NAMES = [
-  'tweet-author',
-  'retweeter',
-  'quote-author',
-  'reply-to',
-  'mention',
-  'bio-mention',
-  'profile',
-  'user-cell',
-  'hover-card',
-  'notification',
-] as const;
-export type PlacementName = (typeof PLACEMENT_NAMES)[number];
-
-export interface Candidate {
-  placement: PlacementName;
-  /** The element that is one instance of this placement (a post, a header); one badge per account per instance. */
-  instance: Element;
-  /** Distinguishes several accounts within one instance (e.g. several mentions); '' when there is one. */
-  slot: string;
-  /** Handle as read from a link target, the URL or a test id: never from display text. */
-  handle: string;
-  /** The badge host is inserted right after this element. */
-  after: Element;
-  /**
-   * The display name shown with the account, where the placement shows one. Never used to identify an account:
-   * only to tell whether a non-official account's name imitates an official one (lookalike warnings).
-   */
-  displayName?: string;
-}
+export { PLACEMENT_NAMES, type Candidate, type PlacementName } from '../../contract/badges';
 
 export interface PageContext {
   /** `location.pathname` at the time of the scan. */

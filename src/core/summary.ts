@@ -1,0 +1,29 @@
+/**
+ * What the content script knows of a dataset account before its card opens: the summary decoded from the compiled
+ * index on first match, and how the account was recognised. Types only, shared by the index, the lookalike matcher
+ * and the UI.
+ */
+import type { Account, Notice } from './schema';
+import type { LayerId } from './layers';
+
+export interface AccountSummary {
+  index: number;
+  id: string;
+  handle: string;
+  name: string;
+  kind: Account['kind'];
+  category: Account['category'];
+  country: string;
+  noticeCount: number;
+  noticeTypes: Notice['type'][];
+  /** A person whose roles have all ended (a former head of state, say). */
+  former: boolean;
+  /** Built-in layers this account belongs to (category layer first, then notice layers). */
+  layers: LayerId[];
+}
+
+export interface Match {
+  account: AccountSummary;
+  /** How the account was recognised: its current handle, a former handle, or its numeric X id. */
+  via: 'handle' | 'former-handle' | 'x-id';
+}
