@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Lints dist/firefox with Mozilla's web-ext (offline). Fails on any error; prints warnings, each of which the README
+// Lints dist/firefox with Mozilla's web-ext (offline). Fails on any error; prints warnings, each of which docs/security.md
 // explains (Preact's runtime contains an innerHTML assignment for dangerouslySetInnerHTML, which Attaché never uses).
 import { spawnSync } from 'node:child_process';
 
@@ -20,6 +20,6 @@ for (const e of report.errors) console.error(`ERROR ${e.code} in ${e.file ?? 'ma
 const expected = report.warnings.every((w) => w.code === 'UNSAFE_VAR_ASSIGNMENT');
 console.log(`web-ext lint dist/firefox: ${errors} errors, ${warnings} warnings`);
 if (errors > 0 || !expected) {
-  if (!expected) console.error('A new kind of warning appeared: fix it or explain it in the README.');
+  if (!expected) console.error('A new kind of warning appeared: fix it or explain it in docs/security.md.');
   process.exit(1);
 }

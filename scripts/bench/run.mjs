@@ -3,7 +3,7 @@
 // extension and with a naive reference annotator; plus dataset scale and the content script's size.
 // `npm run bench` (about six minutes on two CPUs): 5 rounds at 1,000 posts, 1 at 10,000, 3 traced, 2 profiled, then
 // start-up in Chromium with the bundled, a 10k and a 100k index. `npm run bench -- --full` (about eleven and a half):
-// 7, 3, 5 and 3, and a 1M index too, for the README's figures.
+// 7, 3, 5 and 3, and a 1M index too, for the figures in docs/performance.md.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
 // Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
 // --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save,
@@ -33,7 +33,7 @@ const flag = (name) => argv.includes(name);
 const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
 const QUICK = flag('--quick');
 const FULL = flag('--full') && !QUICK;
-/** Rounds by default (a few minutes), with --full (the README's figures) and with --quick (breakage only). */
+/** Rounds by default (a few minutes), with --full (the figures in docs/performance.md) and with --quick (breakage only). */
 const DEFAULTS = QUICK ? { rounds: 1, large: 1, trace: 1, profile: 0 } : FULL ? { rounds: 7, large: 3, trace: 5, profile: 3 } : { rounds: 5, large: 1, trace: 3, profile: 2 };
 const ROUNDS = Number(option('--rounds', DEFAULTS.rounds));
 const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
