@@ -4,14 +4,16 @@ import { defineConfig, type PluginOption } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestJson from './manifest.json';
+import packageJson from './package.json';
 import { datasetPlugin } from './scripts/lib/vite-dataset-plugin';
 import { localesPlugin, messageCatalogInfo } from './scripts/lib/vite-locales-plugin';
+import { privacyPagePlugin } from './scripts/lib/vite-privacy-plugin';
 
 type Target = 'chrome' | 'firefox';
 
-/** One manifest.json; each browser gets only the keys it understands. */
+/** One manifest.json; each browser gets only the keys it understands. The version comes from package.json only. */
 function manifestFor(target: Target): ManifestV3Export {
-  const manifest = structuredClone(manifestJson) as Record<string, unknown>;
+  const manifest = { ...structuredClone(manifestJson), version: packageJson.version } as Record<string, unknown>;
   if (target === 'chrome') delete manifest.browser_specific_settings;
   // Firefox runs MV3 background code as event pages (scripts), not service workers.
   const background = manifest.background as { service_worker?: string; type?: string } | undefined;
@@ -30,6 +32,7 @@ export default defineConfig(({ mode }) => {
     : [
         datasetPlugin('dataset'),
         localesPlugin(),
+        privacyPagePlugin('PRIVACY.md'),
         preact(),
         crx({
           manifest: manifestFor(target),

@@ -10,6 +10,7 @@ import { replaceSettings } from '../settings/store';
 import { formatPartialDate, keyFor, t } from '../ui/i18n';
 import { CustomLayers } from './CustomLayers';
 import { SessionLog } from './SessionLog';
+import { PRIVACY_PAGE } from '../pages/privacy';
 import '../pages/pages.css';
 import './options.css';
 
@@ -134,6 +135,11 @@ function Options() {
         <p>{t('popupDataset', [compiled.version, String(accountCount(compiled))])}</p>
         <p class="muted">{t('optionsReleased', formatPartialDate(compiled.released))}</p>
         <p class="muted">{t('popupPrivacy')}</p>
+        <p>
+          <a href={`/${PRIVACY_PAGE}`} target="_blank" rel="noopener noreferrer">
+            {t('optionsPrivacyPolicy')}
+          </a>
+        </p>
       </section>
     </main>
   );

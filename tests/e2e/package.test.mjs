@@ -1,0 +1,65 @@
+// `npm run package` (scripts/package.mjs) on the build `npm test` made: the three zips unpack, carry the version of
+// package.json in both manifests, hold no source maps, tests or sources, stay within the stores' sizes, and the source
+// archive holds what a reviewer needs to rebuild.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { unzipSync } from 'fflate';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const out = mkdtempSync(join(tmpdir(), 'attache-package-'));
+const zips = {};
+
+before(() => {
+  execFileSync(process.execPath, ['scripts/package.mjs', '--no-build', '--allow-dirty', '--out', out], { stdio: 'pipe' });
+  for (const kind of ['chrome', 'firefox', 'source']) {
+    const file = join(out, `attache-${kind}-${version}.zip`);
+    zips[kind] = { size: statSync(file).size, files: unzipSync(readFileSync(file)) };
+  }
+});
+after(() => rmSync(out, { recursive: true, force: true }));
+
+const text = (bytes) => new TextDecoder().decode(bytes);
+const names = (kind) => Object.keys(zips[kind].files);
+
+describe('npm run package', () => {
+  for (const kind of ['chrome', 'firefox']) {
+    it(`${kind}: the manifest at the top carries package.json's version, and the package holds no maps, tests or sources`, () => {
+      const manifest = JSON.parse(text(zips[kind].files['manifest.json']));
+      assert.equal(manifest.version, version);
+      assert.equal(manifest.manifest_version, 3);
+      const forbidden = names(kind).filter((n) => /\.map$|\.test\.|(^|\/)tests?\/|\.tsx?$|\.md$|(^|\/)node_modules\//.test(n));
+      assert.deepEqual(forbidden, []);
+      assert.ok(names(kind).includes('privacy.html'), 'the privacy policy page ships with the extension');
+      assert.ok(names(kind).includes(manifest.content_scripts[0].js[0]), 'the content script named in the manifest is packaged');
+      assert.ok(!manifest.web_accessible_resources?.length, 'no web-accessible resources');
+      // The stores' limits are far above (Chrome 2 GB, AMO 200 MB); this catches a package that suddenly grows.
+      assert.ok(zips[kind].size < 2_000_000, `${kind} package is ${zips[kind].size} bytes`);
+    });
+  }
+
+  it('chrome and firefox differ only where the browsers do', () => {
+    const chrome = JSON.parse(text(zips.chrome.files['manifest.json']));
+    const firefox = JSON.parse(text(zips.firefox.files['manifest.json']));
+    assert.equal(chrome.browser_specific_settings, undefined);
+    assert.ok(firefox.browser_specific_settings.gecko.id);
+    assert.ok(chrome.background.service_worker);
+    assert.ok(firefox.background.scripts?.length);
+    assert.deepEqual(chrome.permissions, ['storage']);
+    assert.deepEqual(firefox.permissions, ['storage']);
+  });
+
+  it('the source archive holds what a reviewer rebuilds from, and nothing generated', () => {
+    const files = names('source');
+    for (const needed of ['BUILDING.md', 'package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'src/content/index.tsx', 'scripts/build.mjs', 'dataset/meta.yaml', 'PRIVACY.md', 'LICENSE']) {
+      assert.ok(files.includes(needed), `${needed} is in the source archive`);
+    }
+    assert.deepEqual(files.filter((n) => /^(node_modules|dist|release)\//.test(n)), []);
+    assert.deepEqual(files.filter((n) => /^tests\/fixtures\/x-real\//.test(n)), [], 'the saved real X pages stay out');
+    assert.match(text(zips.source.files['BUILDING.md']), new RegExp(`Attaché ${version.replace(/\./g, '\\.')}`));
+    assert.match(text(zips.source.files['BUILDING.md']), /npm ci\nnpm run build/);
+  });
+});
