@@ -2,13 +2,16 @@
 // Opens the built extension (dist/chrome) in Chromium on the bundled offline X demo pages, served at their x.com
 // URLs by request interception: no network. With a display it opens a window and waits until you close it;
 // without one it runs headless, saves screenshots and prints where they are.
+// `--store` writes the store listing's screenshots instead (store/screenshots/, 1280x800): the card open, the home
+// timeline in light and lights-out themes, the popup over the timeline, and the options page.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startBrowser, waitForAttache } from '../tests/e2e/harness.mjs';
+import { openExtensionPage, startBrowser, waitForAttache } from '../tests/e2e/harness.mjs';
 import { routes } from '../tests/fixtures/x/index.mjs';
 
-const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
-const outDir = resolve('demo-output');
+const store = process.argv.includes('--store');
+const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI && !process.argv.includes('--headless') && !store;
+const outDir = resolve(store ? 'store/screenshots' : 'demo-output');
 
 let session;
 try {
@@ -32,7 +35,7 @@ if (headed) {
 mkdirSync(outDir, { recursive: true });
 const shots = [];
 const page = await context.newPage();
-await page.setViewportSize({ width: 1280, height: 900 });
+await page.setViewportSize({ width: 1280, height: store ? 800 : 900 });
 
 async function shoot(url, name, prepare) {
   await page.goto(url);
@@ -46,18 +49,67 @@ async function shoot(url, name, prepare) {
   shots.push({ path, url, count });
 }
 
-await shoot('https://x.com/AmbLiuXiaoMing', 'profile-card-open', async () => {
-  await page.locator('attache-badge[data-attache-placement="profile"] button').click();
-  await page.locator('attache-card').waitFor();
-});
-await shoot('https://x.com/home', 'home-light');
-await shoot('https://x.com/home?theme=dim', 'home-dim');
-await shoot('https://x.com/home?theme=dark', 'home-dark', async () => {
-  await page.locator('attache-badge button').first().click();
-  await page.locator('attache-card').waitFor();
-});
-await shoot('https://x.com/home?lang=ar', 'home-arabic-rtl');
+if (store) {
+  await storeShots();
+} else {
+  await shoot('https://x.com/AmbLiuXiaoMing', 'profile-card-open', async () => {
+    await page.locator('attache-badge[data-attache-placement="profile"] button').click();
+    await page.locator('attache-card').waitFor();
+  });
+  await shoot('https://x.com/home', 'home-light');
+  await shoot('https://x.com/home?theme=dim', 'home-dim');
+  await shoot('https://x.com/home?theme=dark', 'home-dark', async () => {
+    await page.locator('attache-badge button').first().click();
+    await page.locator('attache-card').waitFor();
+  });
+  await shoot('https://x.com/home?lang=ar', 'home-arabic-rtl');
+}
 
 await session.close();
-console.log('Attaché demo (headless: no display found). Screenshots:');
+console.log(`Attaché demo (${store ? 'store screenshots, 1280x800' : 'headless: no display found'}). Screenshots:`);
 for (const s of shots) console.log(`  ${s.path}  (${s.url}, ${s.count} badges)`);
+
+/** The store listing's screenshots: 1280x800, from the demo pages. */
+async function storeShots() {
+  await shoot('https://x.com/AmbLiuXiaoMing', '1-card-open', async () => {
+    await page.locator('attache-badge[data-attache-placement="profile"] button').click();
+    await page.locator('attache-card').waitFor();
+  });
+  await shoot('https://x.com/home', '2-timeline-light');
+  await shoot('https://x.com/home?theme=dark', '3-timeline-dark');
+  // The popup as the toolbar shows it, over the timeline it counts (the popup reads the last X tab's counts).
+  await page.goto('https://x.com/home');
+  await waitForAttache(page);
+  await page.waitForSelector('attache-badge');
+  const timeline = await page.screenshot();
+  const popup = await openExtensionPage(context, session.extensionId, 'src/popup/index.html');
+  await popup.setViewportSize({ width: 360, height: 640 });
+  await popup.waitForSelector('[data-attache-layer]');
+  await popup.waitForTimeout(300);
+  const box = await popup.evaluate(() => {
+    const main = document.querySelector('main');
+    return { width: Math.ceil(main?.scrollWidth ?? 360), height: Math.min(720, Math.ceil(document.documentElement.scrollHeight)) };
+  });
+  await popup.setViewportSize({ width: Math.max(320, box.width), height: box.height });
+  const popupPng = await popup.screenshot();
+  await popup.close();
+  const composite = await context.newPage();
+  await composite.setViewportSize({ width: 1280, height: 800 });
+  await composite.setContent(`<body style="margin:0;overflow:hidden">
+    <img src="data:image/png;base64,${timeline.toString('base64')}" style="position:absolute;inset:0;width:1280px;height:800px">
+    <img src="data:image/png;base64,${popupPng.toString('base64')}"
+      style="position:absolute;top:8px;right:16px;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.35);border:1px solid #cfd9de"></body>`);
+  await composite.waitForFunction(() => [...document.images].every((i) => i.complete));
+  const popupPath = `${outDir}/4-popup.png`;
+  await composite.screenshot({ path: popupPath });
+  await composite.close();
+  shots.push({ path: popupPath, url: 'popup over https://x.com/home', count: 0 });
+  const options = await openExtensionPage(context, session.extensionId, 'src/options/index.html');
+  await options.setViewportSize({ width: 1280, height: 800 });
+  await options.waitForSelector('[data-attache-layer]');
+  await options.waitForTimeout(300);
+  const optionsPath = `${outDir}/5-options.png`;
+  await options.screenshot({ path: optionsPath });
+  await options.close();
+  shots.push({ path: optionsPath, url: 'options page', count: 0 });
+}
