@@ -69,6 +69,8 @@ export default defineConfig(({ mode }) => {
       include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.{ts,tsx}'],
       environment: 'node',
       setupFiles: ['tests/unit/setup.ts'],
+      // Timeouts catch hangs, not slowness: property tests and 100,000-row imports take seconds on a loaded machine.
+      testTimeout: 30_000,
     },
   };
 });
