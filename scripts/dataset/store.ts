@@ -32,11 +32,22 @@ export interface AccountRecord {
   xId?: string;
   /** Fields the importer sets (besides handle and xId), e.g. name, kind, category, country, typology, wikidata. */
   fields: Partial<Omit<Account, 'id' | 'handle' | 'xId' | 'roles' | 'sources' | 'formerHandles'>>;
+  /**
+   * Fields set only when the entry is created, or when an entry the importer owns lacks them (e.g. `confidence`,
+   * `note`): a maintainer who reviews the entry and changes them keeps the change on every re-import.
+   */
+  initialFields?: Partial<Pick<Account, 'confidence' | 'note'>>;
   /** Roles the importer owns in this entry (replaced on each import); undefined leaves roles alone. */
   roles?: Role[];
   sources: Source[];
   /** Account file (relative to the dataset folder) for a new entry. */
   file: string;
+  /**
+   * Only merge into an entry that already exists (matched by X id or handle), never add one: for rows that a source
+   * alone does not support (a 2014 leader's personal account). `reason` is reported when nothing matches; `accept`
+   * may refuse a match (returning why), e.g. when the entry names another person.
+   */
+  mergeOnly?: { reason: string; accept?: (entry: Record<string, unknown>) => string | null };
 }
 
 export interface ImporterSpec {
@@ -64,6 +75,8 @@ export interface MergeReport {
   conflicts: string[];
   renames: string[];
   stale: string[];
+  /** Merge-only records that matched no entry (or whose match was refused), with the reason. */
+  notMerged: string[];
 }
 
 interface Entry {
@@ -241,7 +254,7 @@ export class AccountStore {
   }
 
   merge(spec: ImporterSpec, records: AccountRecord[], options: MergeOptions = {}): MergeReport {
-    const report: MergeReport = { added: [], updated: [], unchanged: [], conflicts: [], renames: [], stale: [] };
+    const report: MergeReport = { added: [], updated: [], unchanged: [], conflicts: [], renames: [], stale: [], notMerged: [] };
     const touched = new Set<string>();
     for (const rec of records) {
       let entry = spec.ownsEntry(rec.id) ? this.byId.get(rec.id) : undefined;
@@ -269,6 +282,17 @@ export class AccountStore {
           }
           entry = candidate;
           matchedBy = 'handle';
+        }
+      }
+      if (!entry && rec.mergeOnly) {
+        report.notMerged.push(`@${rec.handle} (${rec.id}): ${rec.mergeOnly.reason}`);
+        continue;
+      }
+      if (entry && rec.mergeOnly?.accept) {
+        const refusal = rec.mergeOnly.accept(toJs(entry.node) as Record<string, unknown>);
+        if (refusal) {
+          report.notMerged.push(`@${rec.handle} (${rec.id}): matched "${entry.id}" by ${matchedBy}, not merged: ${refusal}`);
+          continue;
         }
       }
       if (!entry) {
@@ -315,6 +339,7 @@ export class AccountStore {
         handle: rec.handle,
         xId: rec.xId,
         ...rec.fields,
+        ...rec.initialFields,
         roles: rec.roles?.length ? rec.roles.map((r) => orderKeys(r, ROLE_KEY_ORDER)) : undefined,
         sources: rec.sources.map((s) => orderKeys(s, SOURCE_KEY_ORDER)),
       },
@@ -380,6 +405,14 @@ export class AccountStore {
         if (key === 'xId') this.byXId.set(String(value), entry.id);
       } else if (conflictKeys.has(key)) {
         report.conflicts.push(`${label}: ${key} is ${stable(have)} in the dataset but ${stable(value)} in the source (matched by ${matchedBy}); kept the dataset's value`);
+      }
+    }
+
+    if (owned) {
+      for (const [key, value] of Object.entries(rec.initialFields ?? {})) {
+        if (value === undefined || current[key] !== undefined) continue;
+        this.setKey(doc, map, key, value);
+        changes.push(`${key} set`);
       }
     }
 
@@ -500,7 +533,8 @@ export function formatReport(name: string, report: MergeReport, verbose = true):
   const lines = [
     `${name}: ${report.added.length} added, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ` +
       `${report.conflicts.length} conflicting, ${report.renames.length} renames` +
-      (report.stale.length ? `, ${report.stale.length} no longer in the source` : ''),
+      (report.stale.length ? `, ${report.stale.length} no longer in the source` : '') +
+      (report.notMerged.length ? `, ${report.notMerged.length} not merged` : ''),
   ];
   const section = (title: string, items: string[], limit = Infinity) => {
     if (!items.length) return;
@@ -511,6 +545,7 @@ export function formatReport(name: string, report: MergeReport, verbose = true):
   section('Renames (same account, new handle)', report.renames);
   section('Conflicts (not merged or kept as in the dataset; review by hand)', report.conflicts);
   section('No longer in the source (kept; remove or end their roles by hand if they are gone)', report.stale);
+  section('Not merged (rows only merged into an existing entry; none matched, or the match was refused)', report.notMerged, verbose ? 50 : 10);
   if (verbose) {
     section('Added', report.added, 50);
     section('Updated', report.updated.map((u) => `${u.id}: ${u.changes.join('; ')}`), 50);
