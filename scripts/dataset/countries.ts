@@ -54,6 +54,15 @@ const ALIASES: Record<string, string> = {
   'sint maarten': 'SX',
   'united kingdom': 'GB',
   'great britain': 'GB',
+  // Spellings of the database-of-embassies export, mfa-twitter and the 2014 world-leaders list.
+  'kingdom of denmark': 'DK',
+  'federated states of micronesia': 'FM',
+  vatican: 'VA',
+  'united states': 'US',
+  'republic of the gambia': 'GM',
+  'congo, republic of the': 'CG',
+  'congo, democratic republic of the': 'CD',
+  'gambia, the': 'GM',
 };
 
 /** Wikidata items of a few countries, for SPARQL results without an ?iso binding (add an ?iso binding for others). */
@@ -78,6 +87,16 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
+/** A looser form for lookups: "&" and "and", "St." and "Saint", and a leading "the" count as the same. */
+function lookupKey(name: string): string {
+  return normaliseName(name)
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\bst\.?\s/g, 'saint ')
+    .replace(/^the /, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 let byName: Map<string, string> | null = null;
 
 function names(): Map<string, string> {
@@ -88,18 +107,18 @@ function names(): Map<string, string> {
     if (code.length !== 2) continue;
     try {
       const name = display.of(code);
-      if (name && name !== code) byName.set(normaliseName(name), code);
+      if (name && name !== code) byName.set(lookupKey(name), code);
     } catch {
       // not a region the runtime knows
     }
   }
-  for (const [name, code] of Object.entries(ALIASES)) byName.set(normaliseName(name), code);
+  for (const [name, code] of Object.entries(ALIASES)) byName.set(lookupKey(name), code);
   return byName;
 }
 
 /** ISO code for an English country name, or null when unknown (historic states such as "Soviet Union" stay null). */
 export function countryCodeForName(name: string): string | null {
-  const n = normaliseName(name);
+  const n = lookupKey(name);
   if (!n) return null;
   return names().get(n) ?? null;
 }
@@ -111,4 +130,21 @@ export function resolveCountry(input: { iso?: string; item?: string; label?: str
   const q = input.item?.match(/Q[1-9][0-9]*$/)?.[0];
   if (q && WIKIDATA_COUNTRIES[q]) return WIKIDATA_COUNTRIES[q];
   return input.label ? countryCodeForName(input.label) : null;
+}
+
+/**
+ * For a country name with a typo ("Saudia Arabia", "Ecaudor"): the one known name within two edits (an adjacent
+ * swap counts as one), or null when there is none or more than one. Names shorter than six letters are not guessed.
+ */
+export function closestCountry(name: string, distance: (a: string, b: string) => number): { code: string; name: string } | null {
+  const n = lookupKey(name);
+  if (n.length < 6) return null;
+  const found = new Map<string, string>();
+  for (const [known, code] of names()) {
+    if (Math.abs(known.length - n.length) > 2) continue;
+    if (distance(n, known) <= 2) found.set(code, known);
+  }
+  if (found.size !== 1) return null;
+  const [code, known] = [...found][0]!;
+  return { code, name: known };
 }
