@@ -6,8 +6,11 @@
  *   import state-media <matrix.csv> --accounts <newsmap.json> [--accept-renames] [--dry-run]
  *   import wikidata <results.json> [--file accounts/x.yaml] [--accept-renames] [--dry-run]
  *   import csv <file.csv> [--file accounts/x.yaml] [--accept-renames] [--dry-run]
+ *   import embassies|mfa-twitter|world-leaders|twiplomacy|russia-2022 <downloaded file> --date YYYY-MM-DD
+ *   import-all --sources <dir>
+ *   check-stale [--years N] [--json]
  *   stats [--json]
- *   diff <git-ref>
+ *   diff <git-ref> [--flat]
  *   release [--bump patch|minor|major] [--since <git-ref>] [--date YYYY-MM-DD]
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +20,8 @@ import { runImport } from './dataset/run-import';
 import { importStateMedia, stateMediaSpec } from './dataset/import-state-media';
 import { importWikidata, wikidataSpec, WIKIDATA_FILE } from './dataset/import-wikidata';
 import { csvSpec, importCsv } from './dataset/import-csv';
+import { importAll, LIST_IMPORTERS, runListImport } from './dataset/import-lists';
+import { checkStale, formatStale } from './dataset/check-stale';
 import { computeStats, formatStats } from './dataset/stats';
 import { diffSnapshots, snapshotFromDir, snapshotFromGit } from './dataset/diff';
 import { release } from './dataset/release';
@@ -31,9 +36,16 @@ const USAGE = `usage: npm run dataset -- <command> [options]
                                            merge SC/CaPu outlets of the ASD State Media Matrix matched to X accounts
   import wikidata <results.json>           merge SPARQL JSON results of the queries in the sources README
   import csv <file.csv>                    merge a hand-curated CSV (layout in dataset/README.md)
+  import embassies <database_of_embassies.csv>   embassies, consulates, missions (Wikidata export, CC0)
+  import mfa-twitter <accounts.csv>        foreign ministries with numeric ids (jsks/mfa-twitter, 2020-2021)
+  import world-leaders <world-leaders-social-media.csv>   2014 leaders' institutional accounts (unverified)
+  import twiplomacy <README.md>            PRC diplomatic accounts (china-twiplomacy-2020-2022)
+  import russia-2022 <README.md>           Russian government and embassy accounts (2022)
       import options: --dir dataset, --accept-renames, --dry-run, --file accounts/<name>.yaml, --date YYYY-MM-DD
-  stats [--json]                           counts by category, country, source and notice type/status
-  diff <git-ref>                           review what changed in the dataset since a git ref
+  import-all --sources <dir>               every list importer in order, with fixed dates (dataset/README.md)
+  stats [--json]                           coverage figures and targets, counts by category, country, source
+  diff <git-ref> [--flat]                  review what changed since a git ref, grouped by country and category
+  check-stale [--years N] [--json]         entries whose newest source is older than N years (default 3) or whose role ended
   release [--bump patch|minor|major] [--since <git-ref>]
                                            bump dataset/meta.yaml and prepend a dated entry to dataset/CHANGELOG.md
 `;
@@ -50,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
       date: { type: 'string' },
       bump: { type: 'string', default: 'minor' },
       since: { type: 'string' },
+      sources: { type: 'string' },
+      years: { type: 'string', default: '3' },
+      commit: { type: 'string' },
+      flat: { type: 'boolean', default: false },
       'accept-renames': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -91,10 +107,28 @@ async function main(argv: string[]): Promise<number> {
       } else if (source === 'csv') {
         const { records, notes } = importCsv(input, { file: values.file });
         run = runImport(csvSpec, records, notes, opts);
+      } else if (LIST_IMPORTERS[source]) {
+        run = runListImport(source, input, { ...opts, date: values.date, commit: values.commit });
       } else {
-        throw new Error(`unknown importer "${source}" (congress, state-media, wikidata, csv)`);
+        throw new Error(`unknown importer "${source}" (congress, state-media, wikidata, csv, ${Object.keys(LIST_IMPORTERS).join(', ')})`);
       }
       return run.ok ? 0 : 1;
+    }
+    case 'import-all': {
+      if (!values.sources) throw new Error('usage: import-all --sources <dir>   (the downloaded lists; layout in dataset/README.md)');
+      return importAll(values.sources, { dir, acceptRenames: values['accept-renames'], dryRun: values['dry-run'] }).ok ? 0 : 1;
+    }
+    case 'check-stale': {
+      const parsed = loadDataset(dir);
+      if (!parsed.dataset) {
+        process.stderr.write(parsed.problems.map(formatProblem).join('\n') + '\ncheck-stale: the dataset does not validate; run validate and fix it first\n');
+        return 1;
+      }
+      const years = Number(values.years);
+      if (!Number.isFinite(years) || years < 0) throw new Error(`check-stale: --years ${values.years} is not a number of years`);
+      const report = checkStale(parsed.dataset, { years, today: values.date, origins: parsed.origins });
+      process.stdout.write(values.json ? JSON.stringify(report) + '\n' : formatStale(report) + '\n');
+      return 0;
     }
     case 'stats': {
       const parsed = loadDataset(dir);
@@ -109,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
     case 'diff': {
       const [ref] = rest;
       if (!ref) throw new Error('usage: diff <git-ref>   (e.g. diff HEAD~1, diff main, diff v1.0.0)');
-      const result = diffSnapshots(snapshotFromGit(ref, dir), snapshotFromDir(dir));
+      const result = diffSnapshots(snapshotFromGit(ref, dir), snapshotFromDir(dir), Infinity, { grouped: !values.flat });
       process.stdout.write(`Changes in ${dir}/ since ${ref} (working tree):\n${result.lines.join('\n')}\n`);
       return 0;
     }

@@ -83,19 +83,57 @@ export interface DiffResult {
   counts: { added: number; removed: number; renamed: number; changed: number; noticesAdded: number; noticesRemoved: number; noticesChanged: number };
 }
 
-export function diffSnapshots(before: Snapshot, after: Snapshot, limit = Infinity): DiffResult {
+/** A line about an account, with the country and category it is grouped under. */
+interface Item {
+  text: string;
+  country: string;
+  category: string;
+}
+
+export interface DiffOptions {
+  /** Group account lines by country, then category, with counts (the default of the `diff` command). */
+  grouped?: boolean;
+}
+
+export function diffSnapshots(before: Snapshot, after: Snapshot, limit = Infinity, options: DiffOptions = {}): DiffResult {
   const lines: string[] = [];
-  const section = (title: string, items: string[]) => {
-    if (!items.length) return;
-    lines.push('', `${title} (${items.length}):`, ...items.slice(0, limit).map((i) => `  ${i}`));
+  const section = (title: string, raw: (string | Item)[]) => {
+    if (!raw.length) return;
+    const items = raw.map((i) => (typeof i === 'string' ? { text: i, country: '', category: '' } : i));
+    lines.push('', `${title} (${items.length}):`);
+    if (!options.grouped || items.every((i) => !i.country)) {
+      lines.push(...items.slice(0, limit).map((i) => `  ${i.text}`));
+      if (items.length > limit) lines.push(`  ... and ${items.length - limit} more (npm run dataset -- diff <ref> lists them all)`);
+      return;
+    }
+    const groups = new Map<string, Map<string, Item[]>>();
+    for (const i of items) {
+      const byCat = groups.get(i.country) ?? new Map<string, Item[]>();
+      byCat.set(i.category, [...(byCat.get(i.category) ?? []), i]);
+      groups.set(i.country, byCat);
+    }
+    const countries = [...groups.keys()].sort();
+    lines.push(`  by country: ${countries.map((c) => `${c} ${[...groups.get(c)!.values()].reduce((n, l) => n + l.length, 0)}`).join(', ')}`);
+    let shown = 0;
+    for (const c of countries) {
+      const byCat = groups.get(c)!;
+      for (const cat of [...byCat.keys()].sort()) {
+        const list = byCat.get(cat)!;
+        lines.push(`  ${c} · ${cat} (${list.length}):`);
+        for (const i of list) {
+          if (shown++ < limit) lines.push(`    ${i.text}`);
+        }
+      }
+    }
     if (items.length > limit) lines.push(`  ... and ${items.length - limit} more (npm run dataset -- diff <ref> lists them all)`);
   };
   const describe = (a: Entry & { file: string }) => `${a.id} @${String(a.handle)} — ${String(a.name)} [${String(a.category)}, ${String(a.country)}] (${a.file})`;
+  const item = (a: Entry, text: string): Item => ({ text, country: String(a.country ?? '?'), category: String(a.category ?? '?') });
 
-  const added: string[] = [];
-  const removed: string[] = [];
-  const renamed: string[] = [];
-  const changed: string[] = [];
+  const added: Item[] = [];
+  const removed: Item[] = [];
+  const renamed: Item[] = [];
+  const changed: Item[] = [];
   const oldByXId = new Map<string, Entry & { file: string }>();
   for (const a of before.accounts.values()) if (typeof a.xId === 'string') oldByXId.set(a.xId, a);
   const reidentified = new Set<string>();
@@ -105,19 +143,19 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, limit = Infinit
     const sameAccount = typeof a.xId === 'string' ? oldByXId.get(a.xId) : undefined;
     if (sameAccount && !after.accounts.has(sameAccount.id)) {
       reidentified.add(sameAccount.id);
-      renamed.push(`${sameAccount.id} @${String(sameAccount.handle)} is now ${a.id} @${String(a.handle)} (same X id ${String(a.xId)})`);
+      renamed.push(item(a, `${sameAccount.id} @${String(sameAccount.handle)} is now ${a.id} @${String(a.handle)} (same X id ${String(a.xId)})`));
       continue;
     }
-    added.push(describe(a));
+    added.push(item(a, describe(a)));
   }
-  for (const a of before.accounts.values()) if (!after.accounts.has(a.id) && !reidentified.has(a.id)) removed.push(describe(a));
+  for (const a of before.accounts.values()) if (!after.accounts.has(a.id) && !reidentified.has(a.id)) removed.push(item(a, describe(a)));
 
   const fields = ['name', 'xId', 'kind', 'category', 'country', 'typology', 'confidence', 'wikidata', 'note', 'names', 'formerHandles'];
   for (const a of after.accounts.values()) {
     const old = before.accounts.get(a.id);
     if (!old) continue;
     if (String(old.handle).toLowerCase() !== String(a.handle).toLowerCase()) {
-      renamed.push(`${a.id}: @${String(old.handle)} -> @${String(a.handle)}${a.xId && a.xId === old.xId ? ` (same X id ${String(a.xId)})` : ''}`);
+      renamed.push(item(a, `${a.id}: @${String(old.handle)} -> @${String(a.handle)}${a.xId && a.xId === old.xId ? ` (same X id ${String(a.xId)})` : ''}`));
     }
     const notes: string[] = [];
     for (const f of fields) {
@@ -136,7 +174,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot, limit = Infinit
     if (plus.length || minus.length) notes.push(`sources +${plus.length} -${minus.length}${minus.length ? ` (removed: ${minus.join(', ')})` : ''}`);
     else if (!same(old.sources, a.sources)) notes.push('source details changed');
     if (old.file !== a.file) notes.push(`moved ${old.file} -> ${a.file}`);
-    if (notes.length) changed.push(`${a.id} @${String(a.handle)}: ${notes.join('; ')}`);
+    if (notes.length) changed.push(item(a, `${a.id} @${String(a.handle)}: ${notes.join('; ')}`));
   }
 
   const nAdded: string[] = [];

@@ -7,7 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { isValidPartialDate } from '../../src/core/schema';
-import { diffSnapshots, snapshotFromDir, snapshotFromGit } from './diff';
+import { diffSnapshots, snapshotFromDir, snapshotFromGit, type Snapshot } from './diff';
+import { HAND_CURATED, entryOrigin, sourceOrigins } from './origins';
 import { validateDir } from './validate';
 
 export function bumpVersion(version: string, bump: string): string {
@@ -27,6 +28,32 @@ export function previousReleaseRef(dir: string, cwd = process.cwd()): string {
   return out;
 }
 
+/**
+ * What came from which source: accounts added since the previous release by the importer that created them, and
+ * sources added to accounts that already existed, by the list they cite.
+ */
+export function originSummary(before: Snapshot, after: Snapshot): string[] {
+  const added = new Map<string, number>();
+  const corroborated = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const a of after.accounts.values()) {
+    const old = before.accounts.get(a.id);
+    const sources = ((a.sources as { url: string; publisher: string; supports?: string }[] | undefined) ?? []);
+    if (!old) {
+      bump(added, entryOrigin(a.id));
+      continue;
+    }
+    const oldUrls = new Set(((old.sources as { url: string }[] | undefined) ?? []).map((s) => s.url));
+    const lists = new Set(sources.filter((s) => !oldUrls.has(s.url)).flatMap((s) => sourceOrigins(s)));
+    for (const l of lists) if (l !== entryOrigin(a.id)) bump(corroborated, l);
+  }
+  const fmt = (m: Map<string, number>) => [...m].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+  const lines: string[] = [];
+  if (added.size) lines.push(`Accounts added, by origin (${HAND_CURATED} = not from an importer): ${fmt(added)}.`);
+  if (corroborated.size) lines.push(`Sources added to accounts that already existed, by list: ${fmt(corroborated)}.`);
+  return lines;
+}
+
 export function release(options: { dir: string; bump: string; since?: string; date?: string; cwd?: string; log: (line: string) => void }): boolean {
   const { log } = options;
   const cwd = options.cwd ?? process.cwd();
@@ -40,7 +67,10 @@ export function release(options: { dir: string; bump: string; since?: string; da
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   if (!isValidPartialDate(date) || date.length !== 10) throw new Error(`release: --date ${date} is not YYYY-MM-DD`);
   const since = options.since ?? previousReleaseRef(dir, cwd);
-  const diff = diffSnapshots(snapshotFromGit(since, dir, cwd), snapshotFromDir(abs), 40);
+  const beforeSnap = snapshotFromGit(since, dir, cwd);
+  const afterSnap = snapshotFromDir(abs);
+  const diff = diffSnapshots(beforeSnap, afterSnap, 40, { grouped: true });
+  const origins = originSummary(beforeSnap, afterSnap);
 
   const metaPath = join(abs, 'meta.yaml');
   const meta = parseDocument(readFileSync(metaPath, 'utf8'));
@@ -56,7 +86,10 @@ export function release(options: { dir: string; bump: string; since?: string; da
   const header = '# Dataset changelog\n\nWritten by `npm run dataset -- release` from `npm run dataset -- diff`; edit the summary line by hand if useful.\n';
   const previous = existsSync(changelogPath) ? readFileSync(changelogPath, 'utf8').replace(header, '').replace(/^\n+/, '') : '';
   const body = diff.lines.filter((l) => !/^Dataset version/.test(l)).join('\n').replace(/^\n+/, '');
-  const entry = `## ${version} — ${date}\n\nChanges since ${since.slice(0, 12)} (version ${old}):\n\n\`\`\`text\n${body}\n\`\`\`\n`;
+  const entry =
+    `## ${version} — ${date}\n\nChanges since ${since.slice(0, 12)} (version ${old}):\n\n` +
+    (origins.length ? `${origins.map((l) => `- ${l}`).join('\n')}\n\n` : '') +
+    `\`\`\`text\n${body}\n\`\`\`\n`;
   writeFileSync(changelogPath, `${header}\n${entry}${previous ? `\n${previous}` : ''}`);
   log(`Dataset ${old} -> ${version} (${date}); wrote ${join(dir, 'meta.yaml')} and ${join(dir, 'CHANGELOG.md')}.`);
   log('Review both, run validate, then commit them together with the data.');
