@@ -38,7 +38,7 @@ export interface TableRow {
   suspended: boolean;
 }
 
-const unescape = (s: string) => s.replace(/\\([_*\\`|])/g, '$1').replace(/^_(.*)_$/, '$1').trim();
+const unescape = (s: string) => s.trim().replace(/\\([_*\\`|])/g, '$1').replace(/^_(.*)_$/, '$1').trim();
 
 /** Rows of every markdown table whose header starts with "@handle", with the heading above the table. */
 export function parseTables(markdown: string): TableRow[] {

@@ -145,6 +145,8 @@ function index(): Map<string, Set<string>> {
   }
   for (const [word, isos] of words) if (isos.size === 1) add(word, [...isos][0]!);
   for (const [iso, tokens] of Object.entries(EXTRA_TOKENS)) for (const t of tokens) add(t, iso);
+  // Codes that are also glue words of handles ("UKRinNLD", "CGJapan" = consulate general) name no state.
+  for (const g of GLUE_SHORT) map.delete(g);
   tokenIndex = map;
   return map;
 }
