@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { HANDLE_PATTERN, type Account, type Source } from '../../src/core/schema';
 import { countryCodeForName } from './countries';
 import { SkipLog, snapshotDate, splitPlain, type ListImport } from './import-common';
-import { namesState, stateHits, stateName } from './state-names';
+import { glueSpans, isStrongHit, isTerritory, namesPlace, namesState, stateHits, stateName } from './state-names';
 import type { AccountRecord, ImporterSpec } from './store';
 
 export const EMBASSIES_FILE = 'accounts/embassies.yaml';
@@ -90,6 +90,9 @@ export function isGenericHandle(handle: string, sender: string, host: string | u
   return rest.length < 2;
 }
 
+/** A foreign ministry's handle given to a mission (@MOFAkr_eng as a consulate general in Guangzhou). */
+export const MINISTRY_HANDLE = /mfa|mofa|minrex|mrree|cancilleria|foreignministry/i;
+
 /** States whose handles use "Amb" for "Ambassador" (in French, Spanish or Nordic handles it means the embassy). */
 const ENGLISH_AMB = new Set(['AU', 'GB', 'US', 'NZ', 'IE', 'CA', 'IN', 'ZA', 'SG', 'JM', 'MT', 'PK', 'NG', 'KE', 'GH']);
 
@@ -152,6 +155,8 @@ interface Candidate {
   row: EmbassyRow;
   sender: string;
   host?: string;
+  /** States the mission is accredited to (P1001) besides the sender. */
+  accredited: string[];
   type: MissionType;
 }
 
@@ -191,16 +196,18 @@ export function importEmbassies(path: string, options: { date?: string; commit?:
     }
     // The `country` column is meant to be the host, but for some missions abroad it is the operator's own country:
     // then take the one jurisdiction that is not the operator, else name the mission after its city only.
-    let host = countryCodeForName(row.country) ?? undefined;
-    if (!host || host === sender) {
-      const others = (row.jurisdictions ?? '').split('|').map((j) => countryCodeForName(j)).filter((c): c is string => !!c && c !== sender);
-      host = new Set(others).size === 1 ? others[0] : undefined;
+    if (MINISTRY_HANDLE.test(row.twitter)) {
+      skipped.add("the handle looks like a foreign ministry's, not a mission's", where);
+      continue;
     }
+    const accredited = [...new Set((row.jurisdictions ?? '').split('|').map((j) => countryCodeForName(j)).filter((c): c is string => !!c && c !== sender))];
+    let host = countryCodeForName(row.country) ?? undefined;
+    if (!host || host === sender) host = accredited.length === 1 ? accredited[0] : undefined;
     if (!host && !row.city) {
       skipped.add('neither a host country nor a city to name the mission by', where);
       continue;
     }
-    candidates.push({ row, sender, host, type });
+    candidates.push({ row, sender, host, accredited, type });
   }
 
   // The same handle on several missions: one account cannot be all of them.
@@ -223,7 +230,7 @@ export function importEmbassies(path: string, options: { date?: string; commit?:
       for (const c of sorted.slice(1)) skipped.add('the same handle on several missions of one state (kept once, on the embassy)', `@${c.row.twitter} (${c.row.QID})`);
       flags.push(`Wikidata gives this handle to ${group.length} missions of the same state (${list}); it is kept once, on the first.`);
     }
-    const { row, sender, host, type } = first;
+    const { row, sender, host, accredited, type } = first;
     const where = `@${row.twitter} (${row.QID}: ${row.operator} in ${row.city || row.country})`;
     if (isGenericHandle(row.twitter, sender, host, row.city)) {
       skipped.add('generic handle: names only the mission type and the host or city, not the sending state', where);
@@ -235,15 +242,39 @@ export function importEmbassies(path: string, options: { date?: string; commit?:
     }
     const namesSender = namesState(row.twitter, sender);
     if (!namesSender) flags.push(`The handle does not name the sending state (${stateName(sender)}) as far as an automatic check can tell; check it belongs to this mission.`);
+    // A handle naming a third state (not the sender, the host or a state the mission is accredited to), by a name or
+    // an alpha-3 code that is not part of a mission word or of a name of those states ("KBRITokyo", "JPConsulateSPb").
+    const known = new Set([sender, host, ...accredited]);
+    const hits = stateHits(row.twitter);
+    const covered = [...hits.filter((h) => known.has(h.iso)).map((h) => [h.start, h.end] as [number, number]), ...glueSpans(row.twitter)];
+    const third =
+      (host && namesState(row.twitter, host)) || namesPlace(row.twitter, row.city)
+        ? []
+        : [...new Set(hits.filter((h) => isStrongHit(h) && !known.has(h.iso) && !isTerritory(h.iso) && !covered.some(([a, b]) => h.start < b && a < h.end)).map((h) => h.iso))];
+    if (third.length) flags.push(`The handle names ${third.map((t) => stateName(t)).join(', ')}, not the host Wikidata gives; check which mission it is.`);
 
     const senderName = stateName(sender);
-    const place = type.byCity ? (row.city ? `${row.city}${host ? `, ${stateName(host).replace(/^the /, '')}` : ''}` : stateName(host!)) : host ? stateName(host) : row.city!;
+    // An embassy accredited to a state other than the one it stands in (Poland's embassy to Syria, in Beirut; to the
+    // Holy See, in Rome) is named after that state.
+    const accreditedElsewhere = !type.byCity && host && accredited.length === 1 && !accredited.includes(host) ? accredited[0] : undefined;
+    const where2 = accreditedElsewhere ? (row.city ? `${row.city}, ${stateName(host!).replace(/^the /, '')}` : stateName(host!)) : '';
+    const place = accreditedElsewhere
+      ? `${stateName(accreditedElsewhere)}`
+      : type.byCity
+        ? row.city
+          ? `${row.city}${host ? `, ${stateName(host).replace(/^the /, '')}` : ''}`
+          : stateName(host!)
+        : host
+          ? stateName(host)
+          : row.city!;
     const name =
       sender === 'VA' && /Apostolic/.test(type.label)
         ? `${type.label} in ${place}`
-        : type.label === 'Representative office'
-          ? `Representative office of ${senderName} in ${place}`
-          : `${type.label} of ${senderName} in ${place}`;
+        : accreditedElsewhere
+          ? `${type.label} of ${senderName} to ${place}, in ${where2}`
+          : type.label === 'Representative office'
+            ? `Representative office of ${senderName} in ${place}`
+            : `${type.label} of ${senderName} in ${place}`;
     const noteParts = [type.note, ...flags].filter(Boolean);
     const confidence: Account['confidence'] = flags.length ? 'unverified' : 'low';
     const source: Source = {

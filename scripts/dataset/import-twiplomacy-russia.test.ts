@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expand, importTwiplomacy, mapDescription, parseTables, twiplomacySpec } from './import-twiplomacy';
 import { embassyHost, importRussia2022, parseHandleList, russia2022Spec } from './import-russia-2022';
 import { runImport } from './run-import';
-import { collect, read, tempDataset, TESTDATA } from './test-helpers';
+import { collect, HAND_CN, HAND_RU, read, tempDataset, TESTDATA } from './test-helpers';
 import { readFileSync } from 'node:fs';
 
 const TWIPLOMACY = join(TESTDATA, 'twiplomacy', 'README.md');
@@ -49,9 +49,8 @@ describe('import twiplomacy', () => {
     expect(records.some((r) => r.handle === 'CGTNOfficial' || r.handle === 'AndyBxxx' || r.handle === 'GeneralkonsulDu')).toBe(false);
   });
 
-  it('merges into the hand-written entries of cn.yaml instead of duplicating them', () => {
-    const cn = readFileSync(join(TESTDATA, '..', '..', '..', 'dataset', 'accounts', 'cn.yaml'), 'utf8');
-    const dataset = tempDataset({ 'accounts/cn.yaml': cn });
+  it('merges into hand-written entries (as in cn.yaml) instead of duplicating them', () => {
+    const dataset = tempDataset({ 'accounts/cn.yaml': HAND_CN });
     const { report, ok } = runImport(twiplomacySpec, records, notes, { dir: dataset, log: collect().log });
     expect(ok).toBe(true);
     const merged = [...report.updated.map((u) => u.id), ...report.unchanged].sort();
@@ -100,9 +99,8 @@ describe('import russia-2022', () => {
     });
   });
 
-  it('merges into the hand-written entries of ru.yaml', () => {
-    const ru = readFileSync(join(TESTDATA, '..', '..', '..', 'dataset', 'accounts', 'ru.yaml'), 'utf8');
-    const dataset = tempDataset({ 'accounts/ru.yaml': ru });
+  it('merges into hand-written entries (as in ru.yaml)', () => {
+    const dataset = tempDataset({ 'accounts/ru.yaml': HAND_RU });
     const { report, ok } = runImport(russia2022Spec, records, [], { dir: dataset, log: collect().log });
     expect(ok).toBe(true);
     expect(report.updated).toEqual([{ id: 'ru-embassy-gb', changes: ['sources'] }]);

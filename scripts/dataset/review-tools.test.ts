@@ -8,7 +8,7 @@ import { importAll, IMPORT_SEQUENCE } from './import-lists';
 import { originSummary } from './release';
 import { namesPlace, namesState, otherStatesNamed, stateName } from './state-names';
 import { computeStats, formatStats, TARGETS } from './stats';
-import { collect, tempDataset, tempDir, TEST_META, TESTDATA } from './test-helpers';
+import { collect, HAND_CN, tempDataset, tempDir, TEST_META, TESTDATA } from './test-helpers';
 
 const account = (id: string, fields: Record<string, string>, sources = '    - { url: "https://example.org/x", title: X, publisher: P, date: "2025-01" }\n', roles = '') =>
   `- id: ${id}\n${Object.entries(fields).map(([k, v]) => `  ${k}: ${v}\n`).join('')}${roles}  sources:\n${sources}`;
@@ -138,7 +138,7 @@ describe('import-all', () => {
       mkdirSync(join(sources, step.file, '..'), { recursive: true });
       cpSync(fixtures[step.source]!, join(sources, step.file));
     }
-    const dataset = tempDataset({ 'accounts/cn.yaml': readFileSync(join(TESTDATA, '..', '..', '..', 'dataset', 'accounts', 'cn.yaml'), 'utf8') });
+    const dataset = tempDataset({ 'accounts/cn.yaml': HAND_CN });
     const out = collect();
     const first = importAll(sources, { dir: dataset, log: out.log });
     expect(first.ok).toBe(true);

@@ -86,6 +86,8 @@ const EXTRA_TOKENS: Record<string, string[]> = {
   VC: ['svg'],
   TH: ['rte', 'thai'],
   UY: ['uru'],
+  SS: ['ssudan'],
+  BY: ['bel', 'belarus'],
 };
 
 /** Words that glue a code to the rest of a handle ("usEMBassy", "presidenciaUY"), anywhere in it. */
@@ -215,6 +217,24 @@ export function stateHits(handle: string): Hit[] {
     for (const iso of s.isos) hits.push({ iso, token: s.token, start: s.start, end: s.end });
   }
   return hits;
+}
+
+/** Where the long glue words ("consulate", "embassy"...) stand in a handle, as [start, end) spans. */
+export function glueSpans(handle: string): [number, number][] {
+  const lower = handle.toLowerCase();
+  const spans: [number, number][] = [];
+  for (const g of GLUE_LONG) for (let i = lower.indexOf(g); i >= 0; i = lower.indexOf(g, i + 1)) spans.push([i, i + g.length]);
+  return spans;
+}
+
+/** Is a state a territory rather than a state (Hong Kong, the British Indian Ocean Territory...)? */
+export function isTerritory(iso: string): boolean {
+  return TERRITORIES.has(iso);
+}
+
+/** Is this hit strong evidence: a name of four letters or more, or the state's ISO alpha-3 code? */
+export function isStrongHit(hit: Hit): boolean {
+  return hit.token.length >= 4 || (hit.token.length === 3 && countries.alpha2ToAlpha3(hit.iso)?.toLowerCase() === hit.token);
 }
 
 /** Does the handle name this state? */
