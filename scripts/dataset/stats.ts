@@ -134,7 +134,7 @@ const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` :
 export function formatStats(s: DatasetStats): string {
   const c = s.coverage;
   const fig = (label: string, f: Figure) =>
-    `  ${label.padEnd(52)} ${String(f.value).padStart(6)}  target ${String(f.target).padStart(5)}  ${f.met ? 'met' : `short by ${f.target - f.value}`}` +
+    `  ${label.padEnd(64)} ${String(f.value).padStart(6)}  target ${String(f.target).padStart(5)}  ${f.met ? 'met' : `short by ${f.target - f.value}`}` +
     (f.withoutUnverified !== f.value ? `  (${f.withoutUnverified} without unverified)` : '');
   const lines = [
     `Attaché dataset ${s.version}`,
