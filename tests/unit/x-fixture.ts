@@ -57,6 +57,15 @@ export const FIXTURE_ACCOUNTS: [id: string, handle: string, name: string, kind: 
   ['mfa-china-spokesperson', 'MFA_China', 'Spokesperson发言人办公室', 'institution', 'spokesperson', 'CN'],
   ['rt', 'RT_com', 'RT', 'outlet', 'state-media', 'RU', 'RT_old_handle'],
   ['us-state-department', 'StateDept', 'Department of State', 'institution', 'ministry', 'US'],
+  // world.html: four continents and international organisations (ids as in the bundled dataset)
+  ['in-mea-spokesperson', 'MEAIndia', 'Official Spokesperson, Ministry of External Affairs of India', 'institution', 'ministry', 'IN'],
+  ['lula-da-silva', 'lulaoficial', 'Luiz Inácio Lula da Silva', 'person', 'head-of-state', 'BR'],
+  ['ke-state-house', 'StateHouseKenya', 'State House Kenya (Office of the President)', 'institution', 'government-office', 'KE'],
+  ['doe-q324833', 'GermanyinUSA', 'Embassy of Germany in the United States', 'institution', 'embassy', 'DE'],
+  ['un', 'UN', 'United Nations', 'institution', 'igo', 'UN'],
+  ['who', 'WHO', 'World Health Organization', 'institution', 'igo', 'UN'],
+  ['nato', 'NATO', 'NATO (North Atlantic Treaty Organization)', 'institution', 'igo', 'INT'],
+  ['wl2014-presidencyza', 'PresidencyZA', 'Institutional account of the President of South Africa', 'institution', 'government-office', 'ZA'],
 ];
 
 export function fixtureIndex(): DatasetIndex {
