@@ -61,7 +61,7 @@ export const FIXTURE_ACCOUNTS: [id: string, handle: string, name: string, kind: 
   ['in-mea-spokesperson', 'MEAIndia', 'Official Spokesperson, Ministry of External Affairs of India', 'institution', 'ministry', 'IN'],
   ['lula-da-silva', 'lulaoficial', 'Luiz Inácio Lula da Silva', 'person', 'head-of-state', 'BR'],
   ['ke-state-house', 'StateHouseKenya', 'State House Kenya (Office of the President)', 'institution', 'government-office', 'KE'],
-  ['doe-q324833', 'GermanyinUSA', 'Embassy of Germany in the United States', 'institution', 'embassy', 'DE'],
+  ['de-embassy-us', 'GermanyinUSA', 'Embassy of Germany in the United States', 'institution', 'embassy', 'DE'],
   ['un', 'UN', 'United Nations', 'institution', 'igo', 'UN'],
   ['who', 'WHO', 'World Health Organization', 'institution', 'igo', 'UN'],
   ['nato', 'NATO', 'NATO (North Atlantic Treaty Organization)', 'institution', 'igo', 'INT'],
