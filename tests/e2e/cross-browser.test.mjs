@@ -193,6 +193,7 @@ for (const name of BROWSERS) {
       const foreign = [...page.requests, ...popup.requests].filter((r) => {
         if (r.url.startsWith(`${session.extensionOrigin}/`)) return false; // its own files, not network
         if (r.navigation && opened.has(r.url.replace(/\/$/, ''))) return false; // the pages the test opened
+        if (r.url === 'https://x.com/favicon.ico') return false; // the browser's own tab icon (Firefox), not the extension's
         return !/^(?:about|data|blob):/.test(r.url); // Firefox reports data: images as requests; they are not network
       });
       assert.deepEqual(foreign, [], 'requests not made by the test itself');
