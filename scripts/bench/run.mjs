@@ -36,7 +36,14 @@ const FULL = flag('--full') && !QUICK;
 /** Rounds by default (a few minutes), with --full (the figures in docs/performance.md) and with --quick (breakage only). */
 const DEFAULTS = QUICK ? { rounds: 1, large: 1, trace: 1, profile: 0 } : FULL ? { rounds: 7, large: 3, trace: 5, profile: 3 } : { rounds: 5, large: 1, trace: 3, profile: 2 };
 const ROUNDS = Number(option('--rounds', DEFAULTS.rounds));
-const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
+/**
+ * Page shapes and sizes: `1000` is 1,000 posts in timer batches (10 every 32 ms); `raf1000` is 1,000 posts, 10 per
+ * animation frame inserted from requestAnimationFrame callbacks, the page reading layout after each insert, 40 cells
+ * mounted (X's virtualised list on a fast scroll).
+ */
+const SIZES = option('--sizes', QUICK ? '100,raf100' : '1000,raf1000,10000').split(',').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const postsOf = (size) => Number(String(size).replace(/^raf/, ''));
+const isRaf = (size) => String(size).startsWith('raf');
 const TRACE = !flag('--no-trace');
 const TRACE_ROUNDS = Number(option('--trace-rounds', DEFAULTS.trace));
 const PROFILE_ROUNDS = Number(option('--profile-rounds', DEFAULTS.profile));
@@ -48,8 +55,9 @@ if (!VARIANTS.includes('none') || !VARIANTS.includes('attache')) throw new Error
 /** Posts per batch, ms between batches, cells kept mounted, ms to wait after the last batch. */
 const SCROLL = { batch: 10, intervalMs: 32, window: 30, settleMs: 600 };
 /** 10,000 posts: bigger batches and fewer rounds (a run takes about 25 s) keep the run to a few minutes. */
-const scrollFor = (size) => (size >= 10_000 ? { ...SCROLL, batch: 20 } : SCROLL);
-const roundsFor = (size) => (size >= 10_000 && !argv.includes('--rounds') ? Math.min(ROUNDS, DEFAULTS.large) : ROUNDS);
+const RAF_SCROLL = { batch: 10, intervalMs: 0, window: 40, settleMs: 600, shape: 'raf' };
+const scrollFor = (size) => (isRaf(size) ? RAF_SCROLL : size >= 10_000 ? { ...SCROLL, batch: 20 } : SCROLL);
+const roundsFor = (size) => (postsOf(size) >= 10_000 && !argv.includes('--rounds') ? Math.min(ROUNDS, DEFAULTS.large) : ROUNDS);
 const METRICS = ['ScriptDuration', 'TaskDuration', 'LayoutCount', 'RecalcStyleCount', 'LayoutDuration', 'RecalcStyleDuration'];
 const STARTED = Date.now();
 /** Progress on stderr, each line with the time since the start (m:ss). */
@@ -301,7 +309,7 @@ async function runOnce({ variant, browsers, size, trace = false, profile = false
   const before = await metricsOf(cdp);
   const scroll = scrollFor(size);
   const stopProfiling = profile ? await startProfiling(cdp) : null;
-  const inPage = await page.evaluate((o) => window.__bench.run(o), { total: size, ...scroll });
+  const inPage = await page.evaluate((o) => window.__bench.run(o), { total: postsOf(size), ...scroll });
   const extensionMs = stopProfiling ? extensionTimeMs(await stopProfiling()) : undefined;
   const after = await metricsOf(cdp);
   const events = stopTrace ? await stopTrace() : null;
@@ -332,7 +340,12 @@ function stats(xs) {
 /** Frames between a post's insertion and its badge: 0 or 1 = the badge is in the first frame that paints the post. */
 function frameStats(xs) {
   if (!xs.length) return { n: 0 };
-  return { n: xs.length, firstFrameShare: xs.filter((f) => f <= 1).length / xs.length, max: Math.max(...xs) };
+  const s = [...xs].sort((a, b) => a - b);
+  return {
+    n: xs.length, firstFrameShare: xs.filter((f) => f <= 1).length / xs.length, max: s.at(-1),
+    // raf shape: 0 = painted in the frame its post is (the insert ran in that frame's callback).
+    sameFrameShare: xs.filter((f) => f === 0).length / xs.length, p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)],
+  };
 }
 
 // ------------------------------------------------------------------ main
@@ -368,7 +381,7 @@ async function main() {
   const runs = [];
   try {
     // Warm-up: one short scroll per browser (first-navigation costs are not the extension's).
-    for (const variant of allVariants) await runOnce({ variant, browsers, size: Math.min(50, SIZES[0]) });
+    for (const variant of allVariants) await runOnce({ variant, browsers, size: Math.min(50, postsOf(SIZES[0])) });
     // The control only checks the measurement: it runs at the first size.
     for (const total of SIZES) {
       const variants = total === SIZES[0] ? allVariants : allVariants.filter((v) => v !== 'control');
@@ -379,7 +392,7 @@ async function main() {
           const r = await runOnce({ variant, browsers, size: total });
           r.round = round;
           runs.push(r);
-          log(`  ${total} posts, round ${round + 1}, ${variant.padEnd(7)} task ${r.metrics.TaskDuration.toFixed(0)} ms, script ${r.metrics.ScriptDuration.toFixed(0)} ms`
+          log(`  ${total}${isRaf(total) ? '' : ' posts'}, round ${round + 1}, ${variant.padEnd(7)} task ${r.metrics.TaskDuration.toFixed(0)} ms, script ${r.metrics.ScriptDuration.toFixed(0)} ms`
             + `, start-up script ${r.metrics.StartupScript.toFixed(1)} ms` + (r.latency.n ? `, latency p95 ${r.latency.p95.toFixed(1)} ms` : '') + (r.errors.length ? `, ${r.errors.length} error(s)` : ''));
         }
       }
