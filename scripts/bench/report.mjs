@@ -28,7 +28,7 @@ export function summarise(result) {
     const rounds = [...new Set(runs.map((r) => r.round))];
     const by = (variant, round) => runs.find((r) => r.variant === variant && r.round === round);
     const variants = {};
-    for (const variant of ['none', 'attache', 'naive', 'control', 'baseline']) {
+    for (const variant of ['none', 'attache', 'naive', 'naive-shadow', 'control', 'baseline']) {
       const mine = runs.filter((r) => r.variant === variant);
       if (!mine.length) continue;
       const v = { runs: mine.length, median: {}, ratio: {}, extra: {} };
@@ -174,7 +174,7 @@ const pct = (r) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).
 const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
 /** Heap kept by a small index: a difference of two heap readings, below their noise when tiny (or even negative). */
 const heapMb = (b) => (Number.isFinite(b) && b < 0.05 * 1048576 ? '< 0.1' : mb(b));
-const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)' };
+const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)', 'naive-shadow': 'naive annotator, shadow-root badges' };
 
 function duration(seconds) {
   const s = Math.round(seconds);
@@ -201,7 +201,7 @@ export function markdown(result) {
       out.push(`| ${NAMES[variant]} | ${f0(v.median.TaskDuration)} | ${f0(v.median.ScriptDuration)} | ${variant === 'none' ? '—' : `${pct(v.ratio.TaskDuration)} (${pct(v.taskRatioRange[0])}…${pct(v.taskRatioRange[1])})`} | `
         + `${f0(v.median.LayoutCount)} | ${f0(v.median.RecalcStyleCount)} | ${f1(v.median.LayoutDuration)} | ${f1(v.median.RecalcStyleDuration)} | ${mb(v.median.JSHeapUsedSize)} | `
         + `${v.latency ? `${f1(v.latency.p50)} / ${f1(v.latency.p95)} / ${f1(v.latency.max)}` : '—'} | ${v.latency ? `${f1(v.latency.afterPageP50)} / ${f1(v.latency.afterPageP95)}` : '—'} | ${v.latency ? `${f1(v.latency.frameWaitP50)} / ${f1(v.latency.frameWaitP95)}` : '—'} | ${v.latency ? `${(v.latency.firstFrameShare * 100).toFixed(1)}%` : '—'} | `
-        + `${variant === 'attache' || variant === 'naive' || variant === 'baseline' ? `${all.placed} / ${all.expected}` : '—'} |`);
+        + `${variant === 'attache' || variant.startsWith('naive') || variant === 'baseline' ? `${all.placed} / ${all.expected}` : '—'} |`);
     }
     out.push('');
     const a = s.variants.attache;

@@ -48,7 +48,8 @@ const TRACE = !flag('--no-trace');
 const TRACE_ROUNDS = Number(option('--trace-rounds', DEFAULTS.trace));
 const PROFILE_ROUNDS = Number(option('--profile-rounds', DEFAULTS.profile));
 const BASELINE = option('--baseline', null);
-const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
+const SCALE = !flag('--no-scale');
+const SAVE = SCALE && !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
 /** A subset of variants, for profiling work (never saved as the results). */
 const VARIANTS = option('--variants', 'none,attache,naive,control').split(',');
 if (!VARIANTS.includes('none') || !VARIANTS.includes('attache')) throw new Error('--variants must include none and attache');
@@ -287,7 +288,7 @@ async function launchPlain() {
 const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
 /** The attribute each variant's content script sets on <html> once it runs (no extension: none). */
-const READY_MARK = { attache: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive' };
+const READY_MARK = { attache: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive', 'naive-shadow': 'data-bench-naive' };
 
 /** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
 async function runOnce({ variant, browsers, size, trace = false, profile = false }) {
@@ -355,17 +356,19 @@ async function main() {
   const size = contentScriptSize();
   const officials = datasetAccounts();
   const html = timelinePage({ officials });
-  const naiveSource = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
+  const naiveTemplate = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
     .replace('__OFFICIAL__', JSON.stringify(officials.map((a) => a.handle.toLowerCase())));
+  const naiveSource = naiveTemplate.replace('__SHADOW__', 'false');
   log(`Attaché bench${QUICK ? ' (quick)' : FULL ? ' (full)' : ''}: ${SIZES.map((s) => `${s} posts × ${roundsFor(s)} round(s)`).join(', ')}, `
     + `${TRACE ? TRACE_ROUNDS : 0} traced, ${PROFILE_ROUNDS} profiled; ${officials.length} official accounts, Chromium ${findChromium()}`);
 
-  const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
+  const allVariants = ['none', 'attache', 'naive', 'naive-shadow', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
   // One browser per variant, launched only for the variants that run.
   const launch = {
     none: () => launchPlain(),
     attache: () => launchWithExtension({ dist: 'dist/chrome' }),
     naive: () => launchNaive(naiveSource),
+    'naive-shadow': () => launchNaive(naiveTemplate.replace('__SHADOW__', 'true')),
     control: () => launchWithExtension({ dist: 'scripts/bench/control-extension' }),
     baseline: () => launchWithExtension({ dist: BASELINE }),
   };
@@ -421,10 +424,12 @@ async function main() {
     }
     // The scroll's browsers are done: the start-up measurements below load big scripts in browsers of their own.
     for (const b of sessions.splice(0)) await b.close();
-    log(`  dataset scale in Chromium (${SCALE_LOADS} page load(s) per index, after one)`);
-    const browserScale = await browserDatasetScale(officials, size.file);
-    log('  dataset scale (Node, a fresh process per case)');
-    const scale = datasetScale();
+    // --no-scale: the scroll only (experiments on the timeline; never saved as the results).
+    if (!SCALE) log('  dataset scale skipped (--no-scale)');
+    else log(`  dataset scale in Chromium (${SCALE_LOADS} page load(s) per index, after one)`);
+    const browserScale = SCALE ? await browserDatasetScale(officials, size.file) : { loads: 0, rows: [] };
+    if (SCALE) log('  dataset scale (Node, a fresh process per case)');
+    const scale = SCALE ? datasetScale() : { detailChars: 0, rows: [{ name: 'bundled', coldMs: NaN }] };
     const result = {
       generated: new Date().toISOString(),
       quick: QUICK,
@@ -440,6 +445,8 @@ async function main() {
       runs,
       durationS: (Date.now() - STARTED) / 1000,
     };
+    // --out FILE: the raw runs of this run, whatever is saved (a before/after run with --baseline is not).
+    if (option('--out', null)) writeFileSync(option('--out', null), JSON.stringify(result) + '\n');
     result.summary = summarise(result);
     const md = markdown(result);
     console.log(md);
