@@ -429,7 +429,7 @@ async function main() {
     else log(`  dataset scale in Chromium (${SCALE_LOADS} page load(s) per index, after one)`);
     const browserScale = SCALE ? await browserDatasetScale(officials, size.file) : { loads: 0, rows: [] };
     if (SCALE) log('  dataset scale (Node, a fresh process per case)');
-    const scale = SCALE ? datasetScale() : { detailChars: 0, rows: [{ name: 'bundled', coldMs: NaN }] };
+    const scale = SCALE ? datasetScale() : { detailChars: 0, rows: [] };
     const result = {
       generated: new Date().toISOString(),
       quick: QUICK,
