@@ -12,6 +12,22 @@
   const AT = /^@([A-Za-z0-9_]{1,20})$/;
   const CSS = '.bench-naive-badge{display:inline-block;margin-inline-start:.3em;padding:.1em .45em;border:1px solid #cfd9de;'
     + 'border-radius:.45em;background:#f7f9f9;color:#0f1419;font:500 .8em/1.2 system-ui,sans-serif;white-space:nowrap}';
+  // The `naive-shadow` variant (--variants ...,naive-shadow): the same annotator, but each badge is a host with a
+  // shadow root adopting one shared sheet, holding a button, as Attaché's badges are: what that form costs on its own.
+  const SHADOW = __SHADOW__;
+  const SHADOW_CSS = ':host{display:inline-block;margin-inline-start:.3em;font-size:.8em;line-height:1}'
+    + 'button{all:unset;display:inline-flex;padding:.1em .45em;border:1px solid #cfd9de;border-radius:.45em;background:#f7f9f9;'
+    + 'color:#0f1419;font:500 1em/1.2 system-ui,sans-serif;white-space:nowrap;cursor:pointer}';
+  let sheet = null;
+  const shadowBadge = (span) => {
+    const root = span.attachShadow({ mode: 'open' });
+    if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(SHADOW_CSS); }
+    root.adoptedStyleSheets = [sheet];
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Official';
+    root.append(button);
+  };
   const handleOf = (a) => PROFILE.exec(a?.getAttribute('href') ?? '')?.[1]?.toLowerCase() ?? null;
   const mark = (el, placement, handle) => {
     if (!el || !handle || !OFFICIAL.has(handle)) return;
@@ -20,7 +36,8 @@
     span.className = 'bench-naive-badge';
     span.setAttribute('data-placement', placement);
     span.setAttribute('data-handle', handle);
-    span.textContent = 'Official';
+    if (SHADOW) shadowBadge(span);
+    else span.textContent = 'Official';
     el.after(span);
   };
   const scan = () => {
@@ -50,9 +67,11 @@
   };
   const start = () => {
     document.documentElement.setAttribute('data-bench-naive', '');
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    document.head.append(style);
+    if (!SHADOW) {
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      document.head.append(style);
+    }
     new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
     scan();
   };

@@ -28,7 +28,7 @@ export function summarise(result) {
     const rounds = [...new Set(runs.map((r) => r.round))];
     const by = (variant, round) => runs.find((r) => r.variant === variant && r.round === round);
     const variants = {};
-    for (const variant of ['none', 'attache', 'naive', 'control', 'baseline']) {
+    for (const variant of ['none', 'attache', 'naive', 'naive-shadow', 'control', 'baseline']) {
       const mine = runs.filter((r) => r.variant === variant);
       if (!mine.length) continue;
       const v = { runs: mine.length, median: {}, ratio: {}, extra: {} };
@@ -44,6 +44,8 @@ export function summarise(result) {
         p95: median(mine.map((r) => r.latency.p95)),
         max: Math.max(...mine.map((r) => r.latency.max)),
         firstFrameShare: median(mine.map((r) => r.framesToBadge.firstFrameShare)),
+        sameFrameShare: median(mine.map((r) => r.framesToBadge.sameFrameShare)),
+        framesP95: median(mine.map((r) => r.framesToBadge.p95)),
         frameWaitP50: median(mine.map((r) => r.frameWait.p50)),
         frameWaitP95: median(mine.map((r) => r.frameWait.p95)),
         afterPageP50: median(mine.map((r) => r.afterPage?.p50)),
@@ -172,7 +174,7 @@ const pct = (r) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).
 const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
 /** Heap kept by a small index: a difference of two heap readings, below their noise when tiny (or even negative). */
 const heapMb = (b) => (Number.isFinite(b) && b < 0.05 * 1048576 ? '< 0.1' : mb(b));
-const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)' };
+const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)', 'naive-shadow': 'naive annotator, shadow-root badges' };
 
 function duration(seconds) {
   const s = Math.round(seconds);
@@ -189,7 +191,9 @@ export function markdown(result) {
     + (Number.isFinite(result.durationS) ? ` ${result.full ? 'Full run (`--full`)' : result.quick ? 'Quick run' : 'Default run'}: ${duration(result.durationS)}.` : ''), '');
   for (const [size, s] of Object.entries(summary.sizes)) {
     const sc = result.settings.scroll[size];
-    out.push(`#### ${Number(size).toLocaleString('en')} posts (batches of ${sc.batch} every ${sc.intervalMs} ms, ${sc.window} cells mounted)`, '');
+    out.push(sc.shape === 'raf'
+      ? `#### ${Number(size.replace(/^raf/, '')).toLocaleString('en')} posts, ${sc.batch} per animation frame from requestAnimationFrame callbacks, layout read after each insert, ${sc.window} cells mounted (\`${size}\`)`
+      : `#### ${Number(size).toLocaleString('en')} posts (batches of ${sc.batch} every ${sc.intervalMs} ms, ${sc.window} cells mounted)`, '');
     out.push('| variant | main-thread task ms | script ms | vs none (task) | layouts | style recalcs | layout ms | style ms | JS heap MB (end) | badge latency p50 / p95 / max ms | after the page’s own work p50 / p95 ms | next frame p50 / p95 ms | badge in first frame | badges placed / expected (5 placements) |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [variant, v] of Object.entries(s.variants)) {
@@ -197,10 +201,17 @@ export function markdown(result) {
       out.push(`| ${NAMES[variant]} | ${f0(v.median.TaskDuration)} | ${f0(v.median.ScriptDuration)} | ${variant === 'none' ? '—' : `${pct(v.ratio.TaskDuration)} (${pct(v.taskRatioRange[0])}…${pct(v.taskRatioRange[1])})`} | `
         + `${f0(v.median.LayoutCount)} | ${f0(v.median.RecalcStyleCount)} | ${f1(v.median.LayoutDuration)} | ${f1(v.median.RecalcStyleDuration)} | ${mb(v.median.JSHeapUsedSize)} | `
         + `${v.latency ? `${f1(v.latency.p50)} / ${f1(v.latency.p95)} / ${f1(v.latency.max)}` : '—'} | ${v.latency ? `${f1(v.latency.afterPageP50)} / ${f1(v.latency.afterPageP95)}` : '—'} | ${v.latency ? `${f1(v.latency.frameWaitP50)} / ${f1(v.latency.frameWaitP95)}` : '—'} | ${v.latency ? `${(v.latency.firstFrameShare * 100).toFixed(1)}%` : '—'} | `
-        + `${variant === 'attache' || variant === 'naive' || variant === 'baseline' ? `${all.placed} / ${all.expected}` : '—'} |`);
+        + `${variant === 'attache' || variant.startsWith('naive') || variant === 'baseline' ? `${all.placed} / ${all.expected}` : '—'} |`);
     }
     out.push('');
     const a = s.variants.attache;
+    if (sc.shape === 'raf') {
+      out.push('Badge in the frame its post is (raf shape): ' + Object.entries(s.variants).filter(([, v]) => v.latency)
+        .map(([variant, v]) => `${NAMES[variant]} ${(v.latency.sameFrameShare * 100).toFixed(1)}% (p95 ${f0(v.latency.framesP95)} frame(s) late, ${f1(v.latency.p95)} ms)`).join('; ')
+        + `. Script time vs no extension: ${Object.entries(s.variants).filter(([k]) => k !== 'none').map(([variant, v]) => `${NAMES[variant]} ${v.ratio.ScriptDuration.toFixed(2)}×`).join(', ')}.`, '');
+    } else {
+      out.push(`Script time vs no extension: ${Object.entries(s.variants).filter(([k]) => k !== 'none').map(([variant, v]) => `${NAMES[variant]} ${v.ratio.ScriptDuration.toFixed(2)}×`).join(', ')}.`, '');
+    }
     out.push(`Page load to ready, extra over no extension: script ${f1(a.extra.StartupScript)} ms, task ${f1(a.extra.StartupTask)} ms (includes the content script's evaluation, its first pass and the work it defers until the page is idle).`, '');
     out.push(`Extra main-thread time over no extension (median of per-round differences): Attaché ${f0(a.extra.TaskDuration)} ms `
       + `(script ${f0(a.extra.ScriptDuration)} ms), naive ${f0(s.variants.naive?.extra.TaskDuration)} ms (script ${f0(s.variants.naive?.extra.ScriptDuration)} ms); naive ÷ Attaché = ${f1(s.naiveOverAttache)}×.`, '');

@@ -36,20 +36,29 @@ const FULL = flag('--full') && !QUICK;
 /** Rounds by default (a few minutes), with --full (the figures in docs/performance.md) and with --quick (breakage only). */
 const DEFAULTS = QUICK ? { rounds: 1, large: 1, trace: 1, profile: 0 } : FULL ? { rounds: 7, large: 3, trace: 5, profile: 3 } : { rounds: 5, large: 1, trace: 3, profile: 2 };
 const ROUNDS = Number(option('--rounds', DEFAULTS.rounds));
-const SIZES = option('--sizes', QUICK ? '100' : '1000,10000').split(',').map(Number);
+/**
+ * Page shapes and sizes: `1000` is 1,000 posts in timer batches (10 every 32 ms); `raf1000` is 1,000 posts, 10 per
+ * animation frame inserted from requestAnimationFrame callbacks, the page reading layout after each insert, 40 cells
+ * mounted (X's virtualised list on a fast scroll).
+ */
+const SIZES = option('--sizes', QUICK ? '100,raf100' : '1000,raf1000,10000').split(',').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const postsOf = (size) => Number(String(size).replace(/^raf/, ''));
+const isRaf = (size) => String(size).startsWith('raf');
 const TRACE = !flag('--no-trace');
 const TRACE_ROUNDS = Number(option('--trace-rounds', DEFAULTS.trace));
 const PROFILE_ROUNDS = Number(option('--profile-rounds', DEFAULTS.profile));
 const BASELINE = option('--baseline', null);
-const SAVE = !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
+const SCALE = !flag('--no-scale');
+const SAVE = SCALE && !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
 /** A subset of variants, for profiling work (never saved as the results). */
 const VARIANTS = option('--variants', 'none,attache,naive,control').split(',');
 if (!VARIANTS.includes('none') || !VARIANTS.includes('attache')) throw new Error('--variants must include none and attache');
 /** Posts per batch, ms between batches, cells kept mounted, ms to wait after the last batch. */
 const SCROLL = { batch: 10, intervalMs: 32, window: 30, settleMs: 600 };
 /** 10,000 posts: bigger batches and fewer rounds (a run takes about 25 s) keep the run to a few minutes. */
-const scrollFor = (size) => (size >= 10_000 ? { ...SCROLL, batch: 20 } : SCROLL);
-const roundsFor = (size) => (size >= 10_000 && !argv.includes('--rounds') ? Math.min(ROUNDS, DEFAULTS.large) : ROUNDS);
+const RAF_SCROLL = { batch: 10, intervalMs: 0, window: 40, settleMs: 600, shape: 'raf' };
+const scrollFor = (size) => (isRaf(size) ? RAF_SCROLL : size >= 10_000 ? { ...SCROLL, batch: 20 } : SCROLL);
+const roundsFor = (size) => (postsOf(size) >= 10_000 && !argv.includes('--rounds') ? Math.min(ROUNDS, DEFAULTS.large) : ROUNDS);
 const METRICS = ['ScriptDuration', 'TaskDuration', 'LayoutCount', 'RecalcStyleCount', 'LayoutDuration', 'RecalcStyleDuration'];
 const STARTED = Date.now();
 /** Progress on stderr, each line with the time since the start (m:ss). */
@@ -279,7 +288,7 @@ async function launchPlain() {
 const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
 /** The attribute each variant's content script sets on <html> once it runs (no extension: none). */
-const READY_MARK = { attache: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive' };
+const READY_MARK = { attache: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive', 'naive-shadow': 'data-bench-naive' };
 
 /** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
 async function runOnce({ variant, browsers, size, trace = false, profile = false }) {
@@ -301,7 +310,7 @@ async function runOnce({ variant, browsers, size, trace = false, profile = false
   const before = await metricsOf(cdp);
   const scroll = scrollFor(size);
   const stopProfiling = profile ? await startProfiling(cdp) : null;
-  const inPage = await page.evaluate((o) => window.__bench.run(o), { total: size, ...scroll });
+  const inPage = await page.evaluate((o) => window.__bench.run(o), { total: postsOf(size), ...scroll });
   const extensionMs = stopProfiling ? extensionTimeMs(await stopProfiling()) : undefined;
   const after = await metricsOf(cdp);
   const events = stopTrace ? await stopTrace() : null;
@@ -332,7 +341,12 @@ function stats(xs) {
 /** Frames between a post's insertion and its badge: 0 or 1 = the badge is in the first frame that paints the post. */
 function frameStats(xs) {
   if (!xs.length) return { n: 0 };
-  return { n: xs.length, firstFrameShare: xs.filter((f) => f <= 1).length / xs.length, max: Math.max(...xs) };
+  const s = [...xs].sort((a, b) => a - b);
+  return {
+    n: xs.length, firstFrameShare: xs.filter((f) => f <= 1).length / xs.length, max: s.at(-1),
+    // raf shape: 0 = painted in the frame its post is (the insert ran in that frame's callback).
+    sameFrameShare: xs.filter((f) => f === 0).length / xs.length, p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)],
+  };
 }
 
 // ------------------------------------------------------------------ main
@@ -342,17 +356,19 @@ async function main() {
   const size = contentScriptSize();
   const officials = datasetAccounts();
   const html = timelinePage({ officials });
-  const naiveSource = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
+  const naiveTemplate = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
     .replace('__OFFICIAL__', JSON.stringify(officials.map((a) => a.handle.toLowerCase())));
+  const naiveSource = naiveTemplate.replace('__SHADOW__', 'false');
   log(`Attaché bench${QUICK ? ' (quick)' : FULL ? ' (full)' : ''}: ${SIZES.map((s) => `${s} posts × ${roundsFor(s)} round(s)`).join(', ')}, `
     + `${TRACE ? TRACE_ROUNDS : 0} traced, ${PROFILE_ROUNDS} profiled; ${officials.length} official accounts, Chromium ${findChromium()}`);
 
-  const allVariants = ['none', 'attache', 'naive', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
+  const allVariants = ['none', 'attache', 'naive', 'naive-shadow', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
   // One browser per variant, launched only for the variants that run.
   const launch = {
     none: () => launchPlain(),
     attache: () => launchWithExtension({ dist: 'dist/chrome' }),
     naive: () => launchNaive(naiveSource),
+    'naive-shadow': () => launchNaive(naiveTemplate.replace('__SHADOW__', 'true')),
     control: () => launchWithExtension({ dist: 'scripts/bench/control-extension' }),
     baseline: () => launchWithExtension({ dist: BASELINE }),
   };
@@ -368,7 +384,7 @@ async function main() {
   const runs = [];
   try {
     // Warm-up: one short scroll per browser (first-navigation costs are not the extension's).
-    for (const variant of allVariants) await runOnce({ variant, browsers, size: Math.min(50, SIZES[0]) });
+    for (const variant of allVariants) await runOnce({ variant, browsers, size: Math.min(50, postsOf(SIZES[0])) });
     // The control only checks the measurement: it runs at the first size.
     for (const total of SIZES) {
       const variants = total === SIZES[0] ? allVariants : allVariants.filter((v) => v !== 'control');
@@ -379,7 +395,7 @@ async function main() {
           const r = await runOnce({ variant, browsers, size: total });
           r.round = round;
           runs.push(r);
-          log(`  ${total} posts, round ${round + 1}, ${variant.padEnd(7)} task ${r.metrics.TaskDuration.toFixed(0)} ms, script ${r.metrics.ScriptDuration.toFixed(0)} ms`
+          log(`  ${total}${isRaf(total) ? '' : ' posts'}, round ${round + 1}, ${variant.padEnd(7)} task ${r.metrics.TaskDuration.toFixed(0)} ms, script ${r.metrics.ScriptDuration.toFixed(0)} ms`
             + `, start-up script ${r.metrics.StartupScript.toFixed(1)} ms` + (r.latency.n ? `, latency p95 ${r.latency.p95.toFixed(1)} ms` : '') + (r.errors.length ? `, ${r.errors.length} error(s)` : ''));
         }
       }
@@ -408,10 +424,12 @@ async function main() {
     }
     // The scroll's browsers are done: the start-up measurements below load big scripts in browsers of their own.
     for (const b of sessions.splice(0)) await b.close();
-    log(`  dataset scale in Chromium (${SCALE_LOADS} page load(s) per index, after one)`);
-    const browserScale = await browserDatasetScale(officials, size.file);
-    log('  dataset scale (Node, a fresh process per case)');
-    const scale = datasetScale();
+    // --no-scale: the scroll only (experiments on the timeline; never saved as the results).
+    if (!SCALE) log('  dataset scale skipped (--no-scale)');
+    else log(`  dataset scale in Chromium (${SCALE_LOADS} page load(s) per index, after one)`);
+    const browserScale = SCALE ? await browserDatasetScale(officials, size.file) : { loads: 0, rows: [] };
+    if (SCALE) log('  dataset scale (Node, a fresh process per case)');
+    const scale = SCALE ? datasetScale() : { detailChars: 0, rows: [] };
     const result = {
       generated: new Date().toISOString(),
       quick: QUICK,
@@ -427,6 +445,8 @@ async function main() {
       runs,
       durationS: (Date.now() - STARTED) / 1000,
     };
+    // --out FILE: the raw runs of this run, whatever is saved (a before/after run with --baseline is not).
+    if (option('--out', null)) writeFileSync(option('--out', null), JSON.stringify(result) + '\n');
     result.summary = summarise(result);
     const md = markdown(result);
     console.log(md);

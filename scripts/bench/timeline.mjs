@@ -123,8 +123,10 @@ function benchRuntime(config) {
   let ticking = false;
   const nextFrameAt = []; // per post: when the first animation frame after its insertion started
   let waiting = [];
+  /** The raf shape counts frames in its own insert callbacks while it inserts (see run). */
+  let countByTick = true;
   const tick = () => {
-    frame++;
+    if (countByTick) frame++;
     const now = performance.now();
     for (const i of waiting) nextFrameAt[i] = now;
     waiting = [];
@@ -155,8 +157,13 @@ function benchRuntime(config) {
     return document.querySelector('section[role="region"] div[aria-label^="Timeline:"] > div');
   }
 
-  /** Scrolls through `total` posts, `batch` at a time every `intervalMs`, keeping at most `window` cells mounted. */
-  async function run({ total, batch, intervalMs, window: keep, settleMs }) {
+  /**
+   * Scrolls through `total` posts, `batch` at a time every `intervalMs`, keeping at most `window` cells mounted.
+   * `shape: 'raf'` is X's virtualised list as it behaves on a fast scroll: `batch` posts inserted from each
+   * requestAnimationFrame callback, the page reading layout after each insert (every cell's height), `window` cells
+   * kept; there a badge's latency in frames is 0 when it is painted in the frame its post is.
+   */
+  async function run({ total, batch, intervalMs, window: keep, settleMs, shape = 'timer' }) {
     const container = list();
     badgeObserver.observe(document.documentElement, { childList: true, subtree: true });
     ticking = true;
@@ -164,8 +171,14 @@ function benchRuntime(config) {
     const tpl = document.createElement('template');
     performance.mark('bench-start');
     const wall0 = performance.now();
+    const raf = shape === 'raf';
+    countByTick = !raf;
+    let layoutSum = 0;
     for (let start = 0; start < total; start += batch) {
-      await new Promise((r) => setTimeout(r, intervalMs));
+      if (raf) {
+        // Inside the frame callback itself: the post must be badged before this frame paints.
+        await new Promise((r) => requestAnimationFrame(() => { frame++; r(); }));
+      } else await new Promise((r) => setTimeout(r, intervalMs));
       const n = Math.min(batch, total - start);
       let html = '';
       const posts = [];
@@ -187,12 +200,17 @@ function benchRuntime(config) {
       }
       // X's list is virtualised: cells far above the viewport are unmounted.
       while (container.children.length > keep) container.firstElementChild.remove();
+      if (raf) {
+        // The virtualised list measures what it inserted (a forced layout) and positions the cells.
+        for (const c of cells) layoutSum += c.getBoundingClientRect().height;
+      }
       document.scrollingElement.scrollTop = document.scrollingElement.scrollHeight;
       // The page's own synchronous work after the insertion (removing cells, reading the height, scrolling) ends here:
       // an annotator that works right after the page's task cannot place a badge earlier than this.
       const done = performance.now();
       for (let k = 0; k < n; k++) pageDoneAt[start + k] = done;
     }
+    countByTick = true;
     await new Promise((r) => setTimeout(r, settleMs));
     ticking = false;
     badgeObserver.disconnect();
@@ -220,7 +238,7 @@ function benchRuntime(config) {
       } else row(p).missing++;
     }
     for (const key of placed.keys()) if (!expectedKeys.has(key)) row(key.split('|')[1]).unexpected++;
-    return { wallMs, perPlacement, latencyMs: ms, latencyFrames: frames, frameWaitMs: frameWait, afterPageMs: afterPage, insertions, warnings, naiveSpans, uniquePlaced: placed.size };
+    return { wallMs, perPlacement, latencyMs: ms, latencyFrames: frames, frameWaitMs: frameWait, afterPageMs: afterPage, insertions, warnings, naiveSpans, uniquePlaced: placed.size, layoutSum };
   }
 
   window.__bench = { run, post };

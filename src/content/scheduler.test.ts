@@ -150,3 +150,25 @@ describe('SlicedQueue', () => {
     expect(log).toEqual(['1', ']', '3', ']']);
   });
 });
+
+describe('SlicedQueue first slice', () => {
+  it('has its own budget: the items a page inserted together stay in the first slice, later slices keep the small one', () => {
+    let clock = 0;
+    const posted: (() => void)[] = [];
+    const first: (() => void)[] = [];
+    const done: number[] = [];
+    const queue = new SlicedQueue<number>(
+      (n) => {
+        clock += 1;
+        done.push(n);
+      },
+      { budgetMs: 4, firstSliceMs: 12, now: () => clock, post: (run) => posted.push(run), postFirst: (run) => first.push(run) },
+    );
+    for (let i = 0; i < 20; i++) queue.add(i);
+    first.shift()!();
+    expect(done).toHaveLength(12);
+    expect(posted).toHaveLength(1);
+    posted.shift()!();
+    expect(done).toHaveLength(16);
+  });
+});

@@ -12,6 +12,12 @@
  */
 export interface SchedulerOptions {
   budgetMs?: number;
+  /**
+   * Budget of the first slice after new work (the microtask right after the page's change); default `budgetMs`.
+   * A larger one keeps the posts a page inserts in one frame together: cut at 6 ms, part of a frame's posts got
+   * their badges a frame later (and that frame restyled and repainted them).
+   */
+  firstSliceMs?: number;
   now?: () => number;
   /** Runs the first slice after new work (default: a microtask). */
   postFirst?: (run: () => void) => void;
@@ -42,6 +48,7 @@ export class SlicedQueue<T> {
   private readonly queue = new Set<T>();
   private scheduled = false;
   private readonly budgetMs: number;
+  private readonly firstSliceMs: number;
   private readonly now: () => number;
   private readonly post: (run: () => void) => void;
   private readonly postFirst: (run: () => void) => void;
@@ -57,6 +64,7 @@ export class SlicedQueue<T> {
     options: SchedulerOptions = {},
   ) {
     this.budgetMs = options.budgetMs ?? 6;
+    this.firstSliceMs = options.firstSliceMs ?? this.budgetMs;
     this.now = options.now ?? (() => performance.now());
     this.post = options.post ?? defaultPost();
     this.postFirst = options.postFirst ?? ((run) => queueMicrotask(run));
@@ -106,7 +114,7 @@ export class SlicedQueue<T> {
     (later ? this.post : this.postFirst)(() => {
       if (generation !== this.generation) return;
       this.scheduled = false;
-      this.drain(this.budgetMs);
+      this.drain(later ? this.budgetMs : this.firstSliceMs);
     });
   }
 
