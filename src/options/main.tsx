@@ -49,6 +49,14 @@ function Options() {
           disabled={!settings}
           onChange={(enabled) => update({ enabled })}
         />
+        <Switch
+          id="attache-show-unverified"
+          label={t('settingShowUnverified')}
+          hint={t('settingShowUnverifiedHint')}
+          checked={settings?.showUnverified ?? true}
+          disabled={!settings}
+          onChange={(showUnverified) => update({ showUnverified })}
+        />
         <fieldset class="group">
           <legend>{t('popupLayers')}</legend>
           <p class="hint">{t('optionsLayersHint')}</p>

@@ -106,6 +106,14 @@ function Popup() {
       <fieldset class="layers" disabled={!settings?.enabled}>
         <legend>{t('popupLayers')}</legend>
         <LayerSwitches settings={settings} update={update} extra={(id) => <LayerCount n={count(id)} />} />
+        <Switch
+          id="attache-show-unverified"
+          label={t('settingShowUnverified')}
+          hint={t('settingShowUnverifiedHint')}
+          checked={settings?.showUnverified ?? true}
+          disabled={!settings}
+          onChange={(showUnverified) => update({ showUnverified })}
+        />
       </fieldset>
       {custom.length > 0 && (
         <fieldset class="layers" disabled={!settings?.enabled}>
