@@ -39,7 +39,7 @@ export function Card({ details, via, placement, datasetVersion, layers, custom, 
   const roles = [...(account.roles ?? [])].sort(compareRoles);
   const confidence = account.confidence ?? 'unrated';
   const cited = citedSources(account.sources)
-    .map((c) => (c.date ? `${c.name} (${formatPartialDate(c.date)})` : c.name))
+    .map((c) => (c.date ? `${c.name}, ${formatPartialDate(c.date)}` : c.name))
     .join('; ');
 
   return (
