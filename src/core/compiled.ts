@@ -25,6 +25,14 @@ export function confidenceFlags(confidence: Account['confidence']): number {
   return confidence ? (CONFIDENCE.indexOf(confidence) + 1) << CONFIDENCE_SHIFT : 0;
 }
 
+/**
+ * Entries badged with an "unverified" mark (and not badged at all when the reader turns them off): confidence `low`
+ * or `unverified`. Unrated entries (no confidence given; e.g. imported from an official roster) are not marked.
+ */
+export function isUnverified(confidence: ConfidenceLevel): boolean {
+  return confidence === 'low' || confidence === 'unverified';
+}
+
 export function confidenceOf(flags: number): NonNullable<ConfidenceLevel> {
   const code = (flags & CONFIDENCE_MASK) >> CONFIDENCE_SHIFT;
   return code === 0 ? 'unrated' : (CONFIDENCE[code - 1] ?? 'unrated');
