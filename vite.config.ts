@@ -63,6 +63,8 @@ export default defineConfig(({ mode }) => {
       minify: !process.env.ATTACHE_NO_MINIFY,
       // Vite's modulepreload polyfill fetch()es chunks; extension pages load their modules without it.
       modulePreload: { polyfill: false },
+      // Extension pages the manifest does not name (crxjs builds the popup and options page from it).
+      rollupOptions: { input: { directory: 'src/directory/index.html' } },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5174 } },
     test: {

@@ -6,6 +6,7 @@
  */
 import { badgeLayers, isBadgeVisible } from '../core/layers';
 import { LookalikeIndex } from '../core/lookalike';
+import { isUnverified } from '../core/compiled';
 import type { DatasetIndex } from '../core/lookup';
 import { handleFromHref } from '../core/handles';
 import type { CustomLayerIndex, CustomMatch } from '../core/custom-layers';
@@ -53,6 +54,8 @@ export interface AnnotatorOptions {
   root?: Document;
   /** Whether a layer (src/core/layers.ts ids, or a custom layer's id) is switched on. Default: all on. */
   layerEnabled?: (layerId: string) => boolean;
+  /** Whether dataset entries of low or unverified confidence are badged (with their mark). Default: yes. */
+  showUnverified?: () => boolean;
   /**
    * The lookalike matcher; built from the index on first use when omitted (it reads the orders compiled into the
    * index: building it costs next to nothing); `false` turns warnings off.
@@ -357,8 +360,11 @@ export class Annotator {
 
   /** What to show for one candidate, or null (not an account of interest, or its layers are off). */
   private annotate(candidate: Candidate): Wanted | null {
-    const match = this.options.index.byHandle(candidate.handle);
+    const found = this.options.index.byHandle(candidate.handle);
+    // An unverified entry the reader chose not to see: not badged (and, being in the dataset, never a lookalike).
+    const match = found && isUnverified(found.account.confidence) && this.options.showUnverified?.() === false ? null : found;
     const custom = this.options.custom?.()?.lookup(candidate.handle) ?? NO_CUSTOM;
+    if (found && !match && custom.length === 0) return null;
     const customLayers = custom.length ? custom.map((m) => m.layer.id) : NO_LAYERS;
     if (match) {
       const content = customLayers.length ? [...match.account.layers, ...customLayers] : match.account.layers;

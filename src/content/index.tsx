@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     renderer: ui,
     // Custom layers in the index are the enabled ones; built-in layers follow the settings.
     layerEnabled: (id) => id.startsWith(CUSTOM_LAYER_PREFIX) || layerEnabled(settings, id),
+    showUnverified: () => settings.showUnverified,
     custom: () => custom,
     onError: (error, where) => {
       errors++;

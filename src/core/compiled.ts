@@ -3,18 +3,40 @@
  * Summaries (enough for a badge) are decoded once at start-up; full details are kept as JSON strings and decoded
  * only when a card is opened for that account.
  */
-import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
+import { CATEGORIES, CONFIDENCE, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
 import { Order, lookalikeKeys, lookalikeOrders } from './lookalike';
 
-export const COMPILED_FORMAT = 5;
+export const COMPILED_FORMAT = 6;
 
 /**
  * [id, handle, name, kind index, category index, country, notice count, bit mask of notice types, flags]
- * flags: FORMER (every role of the person ended before the dataset's release).
+ * flags: FORMER (every role of the person ended before the dataset's release), and the entry's confidence in the
+ * bits above it (see `confidenceFlags`).
  */
 export type SummaryRow = [string, string, string, number, number, string, number, number, number?];
 
 export const FLAG_FORMER = 1;
+/** Confidence levels as the index stores them: 0 for an entry without one ("unrated"), else 1 + its CONFIDENCE index. */
+export const CONFIDENCE_SHIFT = 1;
+export const CONFIDENCE_MASK = 0b111 << CONFIDENCE_SHIFT;
+export type ConfidenceLevel = Account['confidence'] | 'unrated';
+
+export function confidenceFlags(confidence: Account['confidence']): number {
+  return confidence ? (CONFIDENCE.indexOf(confidence) + 1) << CONFIDENCE_SHIFT : 0;
+}
+
+/**
+ * Entries badged with an "unverified" mark (and not badged at all when the reader turns them off): confidence `low`
+ * or `unverified`. Unrated entries (no confidence given; e.g. imported from an official roster) are not marked.
+ */
+export function isUnverified(confidence: ConfidenceLevel): boolean {
+  return confidence === 'low' || confidence === 'unverified';
+}
+
+export function confidenceOf(flags: number): NonNullable<ConfidenceLevel> {
+  const code = (flags & CONFIDENCE_MASK) >> CONFIDENCE_SHIFT;
+  return code === 0 ? 'unrated' : (CONFIDENCE[code - 1] ?? 'unrated');
+}
 /** Base-36 digits per account in `codes`. */
 export const CODE_WIDTH = 6;
 
@@ -176,7 +198,7 @@ export function compileDataset(dataset: Dataset, origins?: Map<string, { file: s
       account.country,
       notices.length,
       notices.reduce((mask, n) => mask | (1 << NOTICE_TYPES.indexOf(n.type)), 0),
-      isFormer(account, dataset.meta.released) ? FLAG_FORMER : 0,
+      (isFormer(account, dataset.meta.released) ? FLAG_FORMER : 0) | confidenceFlags(account.confidence),
     ]);
     const entry: AccountDetails = { account, notices, file: origins?.get(account.id)?.file ?? '' };
     details.push(JSON.stringify(entry));

@@ -106,6 +106,17 @@ describe('compiled index', () => {
     expect(index.byHandle('jane_reader')).toBeNull();
   });
 
+  it('carries each entry\'s confidence, with "unrated" for an entry that gives none', () => {
+    expect(index.byHandle('AmbLiuXiaoMing')?.account.confidence).toBe('unrated');
+    for (const confidence of ['high', 'medium', 'low', 'unverified'] as const) {
+      const dataset = { ...parsed.dataset!, accounts: parsed.dataset!.accounts.map((a) => ({ ...a, confidence })) };
+      const compiled = compileDataset(dataset);
+      const account = new DatasetIndex(compiled).byHandle('AmbLiuXiaoMing')!.account;
+      // Former (every role ended before the release) and the confidence share the flag digit.
+      expect(account).toMatchObject({ confidence, former: true });
+    }
+  });
+
   it('is not fooled by Object.prototype names', () => {
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(index.byHandle(name)).toBeNull();
   });

@@ -46,7 +46,7 @@ const ACCOUNTS: [string, string, AccountSummary['kind']][] = [
 
 const summaries: AccountSummary[] = ACCOUNTS.map(([handle, name, kind], index) => ({
   index, id: handle.toLowerCase(), handle, name, kind, category: 'ministry', country: 'XX', noticeCount: 0, noticeTypes: [],
-  former: false, layers: ['officials-ministries'],
+  former: false, confidence: 'unrated', layers: ['officials-ministries'],
 }));
 
 const at = (s: string, i: number, put: string, cut = 0) => s.slice(0, i) + put + s.slice(i + cut);

@@ -8,7 +8,7 @@ import type { AccountSummary } from './summary';
 function summary(index: number, handle: string, name: string, kind: AccountSummary['kind'] = 'institution'): AccountSummary {
   return {
     index, id: handle.toLowerCase(), handle, name, kind, category: 'ministry', country: 'XX', noticeCount: 0, noticeTypes: [],
-    former: false, layers: ['officials-ministries'],
+    former: false, confidence: 'unrated', layers: ['officials-ministries'],
   };
 }
 

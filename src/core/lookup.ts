@@ -3,7 +3,7 @@
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES } from './schema';
 import { accountLayers } from './layers';
-import { CODE_WIDTH, FLAG_FORMER, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
+import { CODE_WIDTH, FLAG_FORMER, confidenceOf, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
 import { Order, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
 import { Lines } from './lines';
 import type { AccountSummary, Match } from './summary';
@@ -51,6 +51,7 @@ export class DatasetIndex {
     });
     const code = this.compiled.codes.slice(index * CODE_WIDTH, index * CODE_WIDTH + CODE_WIDTH);
     const mask = parseInt(code.slice(3, 5), 36);
+    const flags = parseInt(code[5] ?? '0', 36);
     const noticeTypes = NOTICE_TYPES.filter((_, bit) => (mask & (1 << bit)) !== 0);
     const category = CATEGORIES[parseInt(code[1]!, 36)] ?? 'official';
     const summary: AccountSummary = {
@@ -63,7 +64,8 @@ export class DatasetIndex {
       country: c.countries.get(index)!,
       noticeCount: parseInt(code[2]!, 36),
       noticeTypes,
-      former: (parseInt(code[5] ?? '0', 36) & FLAG_FORMER) !== 0,
+      former: (flags & FLAG_FORMER) !== 0,
+      confidence: confidenceOf(flags),
       layers: accountLayers(category, noticeTypes),
     };
     this.summaries[index] = summary;

@@ -18,6 +18,8 @@ export interface AccountSummary {
   noticeTypes: Notice['type'][];
   /** A person whose roles have all ended (a former head of state, say). */
   former: boolean;
+  /** The entry's confidence; "unrated" when the entry gives none. */
+  confidence: 'high' | 'medium' | 'low' | 'unverified' | 'unrated';
   /** Built-in layers this account belongs to (category layer first, then notice layers). */
   layers: LayerId[];
 }

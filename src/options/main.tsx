@@ -10,7 +10,7 @@ import { replaceSettings } from '../settings/store';
 import { formatPartialDate, keyFor, t } from '../ui/i18n';
 import { CustomLayers } from './CustomLayers';
 import { SessionLog } from './SessionLog';
-import { PRIVACY_PAGE } from '../pages/privacy';
+import { DIRECTORY_PAGE, PRIVACY_PAGE } from '../pages/privacy';
 import '../pages/pages.css';
 import './options.css';
 
@@ -48,6 +48,14 @@ function Options() {
           checked={settings?.enabled ?? false}
           disabled={!settings}
           onChange={(enabled) => update({ enabled })}
+        />
+        <Switch
+          id="attache-show-unverified"
+          label={t('settingShowUnverified')}
+          hint={t('settingShowUnverifiedHint')}
+          checked={settings?.showUnverified ?? true}
+          disabled={!settings}
+          onChange={(showUnverified) => update({ showUnverified })}
         />
         <fieldset class="group">
           <legend>{t('popupLayers')}</legend>
@@ -134,6 +142,11 @@ function Options() {
         <h2 id="about-title">{t('optionsAbout')}</h2>
         <p>{t('popupDataset', [compiled.version, String(accountCount(compiled))])}</p>
         <p class="muted">{t('optionsReleased', formatPartialDate(compiled.released))}</p>
+        <p>
+          <a id="attache-directory-link" href={`/${DIRECTORY_PAGE}`} target="_blank" rel="noopener noreferrer">
+            {t('directoryOpen')}
+          </a>
+        </p>
         <p class="muted">{t('popupPrivacy')}</p>
         <p>
           <a href={`/${PRIVACY_PAGE}`} target="_blank" rel="noopener noreferrer">

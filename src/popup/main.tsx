@@ -7,6 +7,7 @@ import { Switch } from '../pages/Switch';
 import { useSettings } from '../pages/useSettings';
 import { useCustomLayers } from '../pages/useCustomLayers';
 import { LayerSwitches } from '../pages/LayerSwitches';
+import { DIRECTORY_PAGE } from '../pages/privacy';
 import { PAGE_STATS, isPageStats, type PageStats } from '../pages/messages';
 import { updateCustomLayerMeta } from '../storage/custom-layers-store';
 import { t } from '../ui/i18n';
@@ -106,6 +107,14 @@ function Popup() {
       <fieldset class="layers" disabled={!settings?.enabled}>
         <legend>{t('popupLayers')}</legend>
         <LayerSwitches settings={settings} update={update} extra={(id) => <LayerCount n={count(id)} />} />
+        <Switch
+          id="attache-show-unverified"
+          label={t('settingShowUnverified')}
+          hint={t('settingShowUnverifiedHint')}
+          checked={settings?.showUnverified ?? true}
+          disabled={!settings}
+          onChange={(showUnverified) => update({ showUnverified })}
+        />
       </fieldset>
       {custom.length > 0 && (
         <fieldset class="layers" disabled={!settings?.enabled}>
@@ -127,6 +136,18 @@ function Popup() {
       <footer>
         {shortcut && <p class="muted">{t('popupShortcut', shortcut)}</p>}
         <p class="muted">{t('popupPrivacy')}</p>
+        <p>
+          <a
+            id="attache-directory-link"
+            href={browser.runtime.getURL(DIRECTORY_PAGE)}
+            onClick={(e) => {
+              e.preventDefault();
+              void browser.tabs.create({ url: browser.runtime.getURL(DIRECTORY_PAGE) }).then(() => window.close());
+            }}
+          >
+            {t('directoryOpen')}
+          </a>
+        </p>
         <a
           href={browser.runtime.getURL('src/options/index.html')}
           onClick={(e) => {

@@ -21,7 +21,7 @@ describe('readSettings', () => {
 
   it('migrates version 1, turning "hover delay 0" into badge-only prominence', () => {
     expect(readSettings({ schemaVersion: 1, enabled: true, hoverDelayMs: 0 }).settings).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       prominence: 'badge',
       hoverDelayMs: 600,
       sessionLog: false,
@@ -31,6 +31,16 @@ describe('readSettings', () => {
       prominence: 'badge-hover-card',
       hoverDelayMs: 900,
     });
+  });
+
+  it('migrates version 2, adding the unverified-entries switch turned on', () => {
+    const v2 = { schemaVersion: 2, enabled: true, layers: { ...DEFAULT_SETTINGS.layers, legislators: false }, prominence: 'badge', hoverDelayMs: 700, sessionLog: true };
+    const { settings, migrated, problem } = readSettings(v2);
+    expect(migrated).toBe(true);
+    expect(problem).toBeUndefined();
+    expect(settings).toEqual({ ...v2, schemaVersion: 3, showUnverified: true });
+    expect(DEFAULT_SETTINGS.showUnverified).toBe(true);
+    expect(readSettings({ ...DEFAULT_SETTINGS, showUnverified: 'no' }).problem).toMatch(/showUnverified/);
   });
 
   it('keeps valid options and resets invalid ones, saying which', () => {

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { DEFAULT_LAYERS, LAYER_IDS, type LayerSwitches } from '../core/layers';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const PROMINENCE = ['badge', 'badge-hover-card', 'badge-notice-line'] as const;
 export type Prominence = (typeof PROMINENCE)[number];
@@ -28,6 +28,11 @@ export const SettingsSchema = v.object({
   hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(5000)),
   /** Session log for researchers: off by default, kept in storage.local only. */
   sessionLog: v.boolean(),
+  /**
+   * Entries whose confidence is low or unverified (see isUnverified in core/compiled): on, they are badged with a visible "unverified"
+   * mark; off, they are not badged at all.
+   */
+  showUnverified: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema> & { layers: LayerSwitches };
 
@@ -38,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   prominence: 'badge-hover-card',
   hoverDelayMs: 600,
   sessionLog: false,
+  showUnverified: true,
 } satisfies Settings);
 
 export function defaultSettings(): Settings {
@@ -75,6 +81,8 @@ export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
       sessionLog: false,
     };
   },
+  // 2 -> 3: the switch for low-confidence and unverified entries, on (as they were shown before, now marked).
+  2: (old) => ({ ...old, schemaVersion: 3, showUnverified: true }),
 };
 
 const KNOWN_KEYS = new Set(Object.keys(DEFAULT_SETTINGS));

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 /** The badge: icon + short text ("Diplomat · China") + a notice marker; a button that opens the context card. */
 import type { AccountSummary } from '../core/summary';
+import { isUnverified } from '../core/compiled';
 import { Icon, iconFor } from './icons';
 import { countryName, keyFor, t } from './i18n';
 
@@ -23,13 +24,14 @@ export function badgeText(account: AccountSummary): { label: string; aria: strin
 function computeBadgeText(account: AccountSummary): { label: string; aria: string } {
   const categoryName = t(keyFor('category', account.category));
   const category = account.former ? t('badgeFormer', categoryName) : categoryName;
+  const spoken = isUnverified(account.confidence) ? t('badgeUnverifiedAria', category) : category;
   const country = countryName(account.country);
   const shortCountry = countryName(account.country, undefined, 'short');
   const notices =
     account.noticeCount === 0 ? '' : account.noticeCount === 1 ? t('badgeNoticesOne') : t('badgeNoticesMany', String(account.noticeCount));
   return {
     label: `${category} · ${shortCountry}`,
-    aria: t('badgeAriaLabel', [account.name, category, country, notices]),
+    aria: t('badgeAriaLabel', [account.name, spoken, country, notices]),
   };
 }
 
@@ -38,7 +40,7 @@ function computeBadgeText(account: AccountSummary): { label: string; aria: strin
  * one Preact render, and each account's copy gets its words with `fillBadge` (src/ui/hosts.tsx).
  */
 export function badgeShape(account: AccountSummary): string {
-  return `${account.category}|${iconFor(account)}|${account.noticeCount}`;
+  return `${account.category}|${iconFor(account)}|${account.noticeCount}|${isUnverified(account.confidence) ? 'u' : ''}`;
 }
 
 /** Writes an account's words into a copy of a badge of its shape: the same markup `<Badge account>` renders. */
@@ -64,12 +66,18 @@ export function BadgeButton(props: { class: string; ariaLabel: string; children:
 
 export function Badge({ account }: BadgeProps) {
   const { label, aria } = badgeText(account);
+  const unverified = isUnverified(account.confidence);
   return (
-    <BadgeButton class={`badge cat-${account.category}`} ariaLabel={aria}>
+    <BadgeButton class={`badge cat-${account.category}${unverified ? ' unverified' : ''}`} ariaLabel={aria}>
       <Icon name={iconFor(account)} />
       <span class="label" dir="auto">
         {label}
       </span>
+      {unverified && (
+        <span class="unverified-mark" data-attache-unverified="">
+          {t('badgeUnverified')}
+        </span>
+      )}
       {account.noticeCount > 0 && (
         <span class="notice-marker" title={t('badgeNoticeMarker')}>
           <Icon name="notice" class="icon notice-icon" />

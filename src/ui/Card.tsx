@@ -7,6 +7,8 @@ import type { AccountDetails } from '../core/compiled';
 import type { Match } from '../core/summary';
 import type { Notice, Role, Source } from '../core/schema';
 import { isHttpsUrl } from '../core/schema';
+import { isUnverified } from '../core/compiled';
+import { citedSources } from '../core/source-lists';
 import { Icon, iconFor } from './icons';
 import { Dialog } from './Dialog';
 import { SafeLink } from './SafeLink';
@@ -35,6 +37,10 @@ export function Card({ details, via, placement, datasetVersion, layers, custom, 
   const lang = uiLanguage();
   const localName = account.names?.[lang] ?? account.names?.[lang.split('-')[0]!];
   const roles = [...(account.roles ?? [])].sort(compareRoles);
+  const confidence = account.confidence ?? 'unrated';
+  const cited = citedSources(account.sources)
+    .map((c) => (c.date ? `${c.name}, ${formatPartialDate(c.date)}` : c.name))
+    .join('; ');
 
   return (
     <Dialog
@@ -61,6 +67,11 @@ export function Card({ details, via, placement, datasetVersion, layers, custom, 
         </>
       }
     >
+      {isUnverified(confidence) && (
+        <p class="unverified-note" role="note">
+          <span class="unverified-mark">{t('badgeUnverified')}</span> {t('cardUnverified')}
+        </p>
+      )}
       <p class="facts">
         <span class="chip">{t(keyFor('category', account.category))}</span>
         <span class="chip">{countryName(account.country)}</span>
@@ -105,6 +116,10 @@ export function Card({ details, via, placement, datasetVersion, layers, custom, 
       <details class="more">
         <summary>{t('cardWhy')}</summary>
         <p>{t('cardWhyText', [datasetVersion, t(keyFor('via', via)), placement])}</p>
+        <p class="why-sources" dir="auto">
+          {t('cardWhySources', cited)}
+        </p>
+        <p class="why-confidence">{t('cardWhyConfidence', t(keyFor('confidence', confidence)))}</p>
         {layers && layers.length > 0 && <p>{t('cardWhyLayers', layers.map((id) => layerName(id, custom)).join(', '))}</p>}
       </details>
       <details class="more">

@@ -26,6 +26,24 @@ describe('Card with the bundled dataset', () => {
   const match = index.byHandle('AmbLiuXiaoMing')!;
   const details = index.details(match.account.index)!;
 
+  it('marks an unverified entry in words, and says why: its source lists with dates and its confidence', () => {
+    const high = mount(<Card details={details} via="handle" placement="profile" datasetVersion={index.version} autoFocus onClose={noop} />);
+    expect(high.querySelector('.unverified-note')).toBeNull();
+    render(null, root);
+    root.remove();
+    const weak = index.byHandle('sknhcuk')!;
+    expect(weak.account.confidence).toBe('unverified');
+    const el = mount(<Card details={index.details(weak.account.index)!} via="handle" placement="reply-to" datasetVersion={index.version} autoFocus onClose={noop} />);
+    expect(el.querySelector('.unverified-note')?.textContent).toMatch(/^unverified Unverified entry/);
+    expect(el.querySelector('.why-sources')?.textContent).toBe('Sources: Database of embassies (Wikidata export), Nov 16, 2022.');
+    expect(el.querySelector('.why-confidence')?.textContent).toBe('Confidence of this entry: unverified.');
+    render(null, root);
+    root.remove();
+    const badge = mount(<Badge account={weak.account} />);
+    expect(badge.querySelector('.unverified-mark')?.textContent).toBe('unverified');
+    expect(badge.querySelector('button')?.getAttribute('aria-label')).toMatch(/Embassy, unverified entry/);
+  });
+
   it('shows who, role with dates, and the notice with every statement and source as text', () => {
     const el = mount(<Card details={details} via="handle" placement="profile" datasetVersion={index.version} layers={match.account.layers} autoFocus onClose={noop} />);
     const text = el.textContent!;

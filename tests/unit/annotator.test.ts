@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Annotator } from '../../src/content/annotator';
 import { LAYER_IDS } from '../../src/core/layers';
-import { badgeList, loadFixture, startAnnotator, warningList, type RecordingRenderer } from './x-fixture';
+import { badgeList, fixtureIndex, loadFixture, startAnnotator, warningList, type RecordingRenderer } from './x-fixture';
 
 let current: { annotator: Annotator; renderer: RecordingRenderer } | null = null;
 afterEach(() => {
@@ -50,6 +50,23 @@ function recyclePost(article: Element, handle: string): void {
 }
 
 describe('layers', () => {
+  it('badges unverified entries unless the reader turns them off, live on refresh()', () => {
+    loadFixture('home.html');
+    let show = true;
+    const { annotator } = start({ index: fixtureIndex(['ChineseEmbinUK']), showUnverified: () => show });
+    const all = badgeList();
+    expect(all.some((b) => b.endsWith('@chineseembinuk'))).toBe(true);
+    show = false;
+    annotator.refresh();
+    expect(badgeList()).toEqual(all.filter((b) => !b.endsWith('@chineseembinuk')));
+    // Off, it is still a dataset entry: never a lookalike warning instead.
+    expect(warningList().some((w) => /chineseembinuk/i.test(w))).toBe(false);
+    show = true;
+    annotator.refresh();
+    expect(badgeList()).toEqual(all);
+    annotator.stop();
+  });
+
   it('refresh() removes and restores badges as layers are switched, without duplicates', () => {
     loadFixture('home.html');
     const on = new Set<string>(LAYER_IDS);

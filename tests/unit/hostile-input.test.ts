@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseDataset } from '../../src/core/dataset-files';
 import { parseCsvList, parseJsonList, parseCustomList } from '../../src/core/custom-lists';
 import { handleFromHref, handleFromAtText, profileHandleFromPath } from '../../src/core/handles';
-import { readSettings } from '../../src/settings/settings';
+import { SETTINGS_VERSION, readSettings } from '../../src/settings/settings';
 
 const META = 'version: 1.0.0\nreleased: "2026-01-01"\nlicence: CC0\nattribution: []\n';
 
@@ -105,7 +105,8 @@ describe('handles and settings', () => {
       fc.property(fc.anything(), (raw) => {
         const { settings } = readSettings(raw);
         expect(typeof settings.enabled).toBe('boolean');
-        expect(settings.schemaVersion).toBe(2);
+        expect(settings.schemaVersion).toBe(SETTINGS_VERSION);
+        expect(typeof settings.showUnverified).toBe('boolean');
       }),
       { numRuns: 300 },
     );

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotator, HOST_TAG, type Annotation, type BadgeRenderer } from '../../src/content/annotator';
 import type { Candidate } from '../../src/content/placements/types';
-import { compileDataset, packIndex, type SummaryRow } from '../../src/core/compiled';
+import { compileDataset, confidenceFlags, packIndex, type SummaryRow } from '../../src/core/compiled';
 import { loadDataset } from '../../scripts/lib/load-dataset';
 import { DatasetIndex } from '../../src/core/lookup';
 import { CATEGORIES, KINDS } from '../../src/core/schema';
@@ -68,12 +68,14 @@ export const FIXTURE_ACCOUNTS: [id: string, handle: string, name: string, kind: 
   ['wl2014-presidencyza', 'PresidencyZA', 'Institutional account of the President of South Africa', 'institution', 'government-office', 'ZA'],
 ];
 
-export function fixtureIndex(): DatasetIndex {
+/** `unverified`: handles whose entries are given confidence "unverified". */
+export function fixtureIndex(unverified: readonly string[] = []): DatasetIndex {
   const rows: SummaryRow[] = [];
   const former: [string, number][] = [];
   FIXTURE_ACCOUNTS.forEach(([id, handle, name, kind, category, country, formerHandle], i) => {
     if (formerHandle) former.push([formerHandle, i]);
-    rows.push([id, handle, name, KINDS.indexOf(kind as never), CATEGORIES.indexOf(category as never), country, 0, 0]);
+    const flags = unverified.includes(handle) ? confidenceFlags('unverified') : 0;
+    rows.push([id, handle, name, KINDS.indexOf(kind as never), CATEGORIES.indexOf(category as never), country, 0, 0, flags]);
   });
   return new DatasetIndex(packIndex({ version: '0.0.0-test', released: '2024-01-01' }, rows, former));
 }
