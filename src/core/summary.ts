@@ -20,6 +20,8 @@ export interface AccountSummary {
   former: boolean;
   /** Built-in layers this account belongs to (category layer first, then notice layers). */
   layers: LayerId[];
+  /** The numeric X id the dataset lists (decimal string), when it lists one. */
+  xId?: string;
 }
 
 export interface Match {
