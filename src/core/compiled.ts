@@ -6,7 +6,7 @@
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
 import { Order, lookalikeKeys, lookalikeOrders } from './lookalike';
 
-export const COMPILED_FORMAT = 5;
+export const COMPILED_FORMAT = 6;
 
 /**
  * [id, handle, name, kind index, category index, country, notice count, bit mask of notice types, flags]
