@@ -5,6 +5,7 @@
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
 import { Order, lookalikeKeys, lookalikeOrders } from './lookalike';
+import { X_ID_PATTERN } from './x-id';
 
 export const COMPILED_FORMAT = 6;
 
@@ -107,8 +108,7 @@ function buildTable(keys: readonly (string | null)[]): string {
   return slots.map((v) => v.toString(36).padStart(SLOT_WIDTH, '0')).join('');
 }
 
-/** A numeric X id as the dataset and X write it: 1 to 20 decimal digits, no leading zero. */
-export const X_ID_PATTERN = /^[1-9][0-9]{0,19}$/;
+export { X_ID_PATTERN } from './x-id';
 
 /** Packs summary rows (plus former handles and numeric ids) into the compact index. */
 export function packIndex(
