@@ -17,6 +17,7 @@ import { AttacheUi } from '../ui/hosts';
 import { loadMessageCatalog } from '../ui/message-catalog';
 import { Annotator, type Annotation } from './annotator';
 import { HookCheck } from './hook-check';
+import { PageSignals } from './page-signals';
 import type { Candidate } from './placements/types';
 import { postText } from './placements/read';
 import { X } from './selectors';
@@ -83,9 +84,28 @@ async function main(): Promise<void> {
     noticeLine: () => settings.prominence === 'badge-notice-line',
     noticeAnchor: (candidate) => postText(candidate.instance),
   });
+  // What X's own responses say about the accounts it renders (src/page-world): confirms or contradicts entries.
+  let refreshQueued = false;
+  const signals = new PageSignals(
+    document,
+    index,
+    () => {
+      if (refreshQueued) return;
+      refreshQueued = true;
+      setTimeout(() => {
+        refreshQueued = false;
+        if (running) annotator.refresh();
+      }, 0);
+    },
+    (error) => {
+      errors++;
+      console.debug('[Attaché] page data', error);
+    },
+  );
   const annotator = new Annotator({
     index,
     renderer: ui,
+    identity: () => signals.observations,
     // Custom layers in the index are the enabled ones; built-in layers follow the settings.
     layerEnabled: (id) => id.startsWith(CUSTOM_LAYER_PREFIX) || layerEnabled(settings, id),
     custom: () => custom,
@@ -159,7 +179,13 @@ async function main(): Promise<void> {
     if (!message || (message as { type?: unknown }).type !== PAGE_STATS) return undefined;
     const counts = running ? annotator.counts() : { total: 0 };
     const { total = 0, ...perLayer } = counts;
-    return Promise.resolve({ counts: perLayer, total, missingHooks: running ? hooks.missing : [], errors });
+    return Promise.resolve({
+      counts: perLayer,
+      total,
+      missingHooks: running ? hooks.missing : [],
+      errors,
+      pageWorld: { seen: signals.seen, rejected: signals.rejected },
+    });
   };
 
   const unsubscribeSettings = onSettingsChanged(apply);
@@ -178,6 +204,7 @@ async function main(): Promise<void> {
     void recorder.flush().catch(() => undefined);
     recorder.stop();
     hooks.stop();
+    signals.stop();
     annotator.stop();
     ui.stop();
     running = false;
@@ -189,6 +216,7 @@ async function main(): Promise<void> {
   };
   root.addEventListener(SHUTDOWN, onShutdownRequest);
   root.setAttribute(MARK, '');
+  signals.start();
 
   const [{ settings: loaded }, catalogProblem] = await Promise.all([loadSettings(), loadMessageCatalog(), loadCustom()]);
   if (catalogProblem) console.debug('[Attaché] messages from the i18n API:', catalogProblem);

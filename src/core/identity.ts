@@ -112,7 +112,7 @@ const GOVERNMENT_CATEGORIES: ReadonlySet<Account['category']> = new Set([
  */
 export type Disagreement = 'x-government-not-listed' | 'listed-government-not-on-x';
 
-export function disagreement(account: Pick<AccountSummary, 'kind' | 'category' | 'former'>, observed: Observation): Disagreement | null {
+export function disagreement(account: Pick<AccountSummary, 'kind' | 'category'>, observed: Observation): Disagreement | null {
   if (observed.verification === 'government') {
     return GOVERNMENT_CATEGORIES.has(account.category) ? null : 'x-government-not-listed';
   }
