@@ -120,14 +120,20 @@ async function main(): Promise<void> {
     },
     onAnnotate: (annotation: Annotation, candidate: Candidate, layers) => {
       if (!settings.sessionLog || annotation.kind === 'lookalike') return;
+      const identity = annotation.kind === 'official' || annotation.kind === 'recycled' ? annotation.identity : undefined;
       recorder.record({
         path: location.pathname,
         placement: candidate.placement,
         handle: candidate.handle.toLowerCase(),
-        account: annotation.kind === 'official' ? annotation.match.account.id : `custom:${candidate.handle.toLowerCase()}`,
+        account:
+          annotation.kind === 'official' ? annotation.match.account.id
+          : annotation.kind === 'recycled' ? annotation.identity.match.account.id
+          : `custom:${candidate.handle.toLowerCase()}`,
         layers: [...layers],
         dataset: index.version,
         post: postIdOf(candidate),
+        ...(identity?.observed ? { xId: identity.observed.id } : {}),
+        ...(identity ? { identity: identity.status } : {}),
       });
     },
   });
