@@ -39,7 +39,7 @@ export default defineConfig(({ mode }) => {
           browser: target,
           // One self-contained content script: no loader, no web_accessible_resources, so x.com pages cannot
           // probe for the extension.
-          contentScripts: { standaloneFiles: ['src/content/index.tsx'] },
+          contentScripts: { standaloneFiles: ['src/content/index.tsx', 'src/page-world/index.ts'] },
         }),
       ];
   const messages = messageCatalogInfo('public', manifestJson.default_locale);

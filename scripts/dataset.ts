@@ -10,6 +10,7 @@
  *   import-all --sources <dir>
  *   check-stale [--years N] [--json]
  *   stats [--json]
+*   ids-seen <session-log.json> [--json]
  *   diff <git-ref> [--flat]
  *   release [--bump patch|minor|major] [--since <git-ref>] [--date YYYY-MM-DD]
  */
@@ -23,6 +24,8 @@ import { csvSpec, importCsv } from './dataset/import-csv';
 import { importAll, LIST_IMPORTERS, runListImport } from './dataset/import-lists';
 import { checkStale, formatStale } from './dataset/check-stale';
 import { computeStats, formatStats } from './dataset/stats';
+import { formatIdsSeen, idsSeen } from './dataset/ids-seen';
+import { readFileSync as readIdsLog } from 'node:fs';
 import { diffSnapshots, snapshotFromDir, snapshotFromGit } from './dataset/diff';
 import { release } from './dataset/release';
 import { formatProblem } from '../src/core/dataset-files';
@@ -44,6 +47,7 @@ const USAGE = `usage: npm run dataset -- <command> [options]
       import options: --dir dataset, --accept-renames, --dry-run, --file accounts/<name>.yaml, --date YYYY-MM-DD
   import-all --sources <dir>               every list importer in order, with fixed dates (dataset/README.md)
   stats [--json]                           coverage figures and targets, counts by category, country, source
+  ids-seen <log.json> [--json]             X ids seen in an exported session log for dataset accounts (to add after review)
   diff <git-ref> [--flat]                  review what changed since a git ref, grouped by country and category
   check-stale [--years N] [--json]         entries whose newest source is older than N years (default 3) or whose role ended
   release [--bump patch|minor|major] [--since <git-ref>]
@@ -138,6 +142,18 @@ async function main(argv: string[]): Promise<number> {
       }
       const stats = computeStats(parsed.dataset, parsed.origins);
       process.stdout.write(values.json ? JSON.stringify(stats) + '\n' : formatStats(stats) + '\n');
+      return 0;
+    }
+    case 'ids-seen': {
+      const [logFile] = rest;
+      if (!logFile) throw new Error('usage: ids-seen <session-log.json>   (the session log exported as JSON from Options)');
+      const parsed = loadDataset(dir);
+      if (!parsed.dataset) {
+        process.stderr.write(parsed.problems.map(formatProblem).join('\n') + '\nids-seen: the dataset does not validate; run validate and fix it first\n');
+        return 1;
+      }
+      const rows = idsSeen(parsed.dataset, JSON.parse(readIdsLog(logFile, 'utf8')));
+      process.stdout.write(values.json ? JSON.stringify(rows) + '\n' : formatIdsSeen(rows) + '\n');
       return 0;
     }
     case 'diff': {

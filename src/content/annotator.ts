@@ -9,6 +9,7 @@ import { LookalikeIndex } from '../core/lookalike';
 import { isUnverified } from '../core/compiled';
 import type { DatasetIndex } from '../core/lookup';
 import { handleFromHref } from '../core/handles';
+import { identify, isOfficial, type Identity, type Observations } from '../core/identity';
 import type { CustomLayerIndex, CustomMatch } from '../core/custom-layers';
 import { PLACEMENTS } from './placements/registry';
 import type { Candidate, PageContext, Placement } from './placements/types';
@@ -66,6 +67,11 @@ export interface AnnotatorOptions {
   onNavigate?: (pathname: string) => void;
   /** Researchers' own lists (enabled ones only); read on every annotation, so it can be swapped live. */
   custom?: () => CustomLayerIndex | null;
+  /**
+   * What X's own page data says about accounts (the page-world reader, via src/content/page-signals.ts); null or
+   * omitted: nothing, and accounts are matched by handle.
+   */
+  identity?: () => Observations | null;
   /** Called for every badge inserted (the session log listens here). */
   onAnnotate?: (annotation: Annotation, candidate: Candidate, layers: readonly string[]) => void;
 }
@@ -188,7 +194,7 @@ export class Annotator {
       if (!this.ownHosts.has(host)) continue;
       const handle = host.getAttribute('data-attache-handle');
       const subject = host.hasAttribute('data-attache-warning')
-        ? `lookalike:${handle}`
+        ? `${host.getAttribute('data-attache-warning')}:${handle}`
         : host.getAttribute('data-attache-account') ?? `custom:${handle}`;
       all.add(subject);
       for (const layer of (host.getAttribute('data-attache-layer') ?? '').split(' ')) {
@@ -360,18 +366,31 @@ export class Annotator {
 
   /** What to show for one candidate, or null (not an account of interest, or its layers are off). */
   private annotate(candidate: Candidate): Wanted | null {
-    const found = this.options.index.byHandle(candidate.handle);
+    const seen = identify(this.options.index, candidate.handle, this.options.identity?.() ?? null);
     // An unverified entry the reader chose not to see: not badged (and, being in the dataset, never a lookalike).
-    const match = found && isUnverified(found.account.confidence) && this.options.showUnverified?.() === false ? null : found;
+    const hidden = seen !== null && isUnverified(seen.match.account.confidence) && this.options.showUnverified?.() === false;
+    const identity = hidden ? null : seen;
     const custom = this.options.custom?.()?.lookup(candidate.handle) ?? NO_CUSTOM;
-    if (found && !match && custom.length === 0) return null;
+    if (hidden && custom.length === 0) return null;
     const customLayers = custom.length ? custom.map((m) => m.layer.id) : NO_LAYERS;
+    if (identity && !isOfficial(identity)) {
+      // The listed handle now belongs to another account: a warning naming the entry, never the official badge.
+      const content = identity.match.account.layers;
+      if (!isBadgeVisible(content, candidate.placement, this.layerEnabled)) return null;
+      return {
+        candidate,
+        annotation: { kind: 'recycled', identity },
+        layers: badgeLayers(content, candidate.placement),
+        subject: `recycled:${candidate.handle.toLowerCase()}`,
+      };
+    }
+    const match = identity?.match;
     if (match) {
       const content = customLayers.length ? [...match.account.layers, ...customLayers] : match.account.layers;
       if (!isBadgeVisible(content, candidate.placement, this.layerEnabled)) return null;
       return {
         candidate,
-        annotation: { kind: 'official', match, custom },
+        annotation: { kind: 'official', match, custom, identity: identity! },
         layers: badgeLayers(content, candidate.placement),
         subject: match.account.id,
       };
@@ -446,8 +465,13 @@ export class Annotator {
     host.setAttribute('data-attache-layer', layers.join(' '));
     if (annotation.kind === 'official') {
       host.setAttribute('data-attache-account', annotation.match.account.id);
+      if (annotation.identity) host.setAttribute('data-attache-identity', annotation.identity.status);
     } else if (annotation.kind === 'custom') {
       host.setAttribute('data-attache-custom', annotation.matches.map((m) => m.layer.id).join(' '));
+    } else if (annotation.kind === 'recycled') {
+      host.setAttribute('data-attache-warning', 'recycled');
+      host.setAttribute('data-attache-identity', 'recycled');
+      host.setAttribute('data-attache-listed', annotation.identity.match.account.id);
     } else {
       host.setAttribute('data-attache-warning', 'lookalike');
       host.setAttribute('data-attache-resembles', annotation.resembles.handle.toLowerCase());
@@ -473,11 +497,19 @@ function hasSubject(wanted: Map<string, Wanted>, subject: string): boolean {
   return false;
 }
 
+/** What of the identity a badge shows (its status, X's verification and label): a change rebuilds the badge. */
+function identitySignature(identity: Identity | undefined): string {
+  if (!identity) return '';
+  const o = identity.observed;
+  return o ? `${identity.status}|${o.id}|${o.handle}|${o.verification}|${o.label}` : identity.status;
+}
+
 /** A badge is rebuilt when its layers or what it shows change (a custom list switched, a layer moved). */
 function signatureOf(want: Wanted): string {
   const a = want.annotation;
   const what =
-    a.kind === 'official' ? `${a.match.account.id}|${a.custom.map((m) => m.layer.id + m.entry.label).join(',')}`
+    a.kind === 'official' ? `${a.match.account.id}|${a.custom.map((m) => m.layer.id + m.entry.label).join(',')}|${identitySignature(a.identity)}`
+    : a.kind === 'recycled' ? `recycled|${a.identity.match.account.id}|${identitySignature(a.identity)}`
     : a.kind === 'custom' ? a.matches.map((m) => m.layer.id + m.entry.label + m.layer.colour + m.layer.name).join(',')
     : `${a.resembles.id}|${a.reason}`;
   return `${want.layers.join(' ')}|${what}`;

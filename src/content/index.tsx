@@ -17,6 +17,7 @@ import { AttacheUi } from '../ui/hosts';
 import { loadMessageCatalog } from '../ui/message-catalog';
 import { Annotator, type Annotation } from './annotator';
 import { HookCheck } from './hook-check';
+import { PageSignals } from './page-signals';
 import type { Candidate } from './placements/types';
 import { postText } from './placements/read';
 import { X } from './selectors';
@@ -83,9 +84,28 @@ async function main(): Promise<void> {
     noticeLine: () => settings.prominence === 'badge-notice-line',
     noticeAnchor: (candidate) => postText(candidate.instance),
   });
+  // What X's own responses say about the accounts it renders (src/page-world): confirms or contradicts entries.
+  let refreshQueued = false;
+  const signals = new PageSignals(
+    document,
+    index,
+    () => {
+      if (refreshQueued) return;
+      refreshQueued = true;
+      setTimeout(() => {
+        refreshQueued = false;
+        if (running) annotator.refresh();
+      }, 0);
+    },
+    (error) => {
+      errors++;
+      console.debug('[Attaché] page data', error);
+    },
+  );
   const annotator = new Annotator({
     index,
     renderer: ui,
+    identity: () => signals.observations,
     // Custom layers in the index are the enabled ones; built-in layers follow the settings.
     layerEnabled: (id) => id.startsWith(CUSTOM_LAYER_PREFIX) || layerEnabled(settings, id),
     showUnverified: () => settings.showUnverified,
@@ -101,14 +121,20 @@ async function main(): Promise<void> {
     },
     onAnnotate: (annotation: Annotation, candidate: Candidate, layers) => {
       if (!settings.sessionLog || annotation.kind === 'lookalike') return;
+      const identity = annotation.kind === 'official' || annotation.kind === 'recycled' ? annotation.identity : undefined;
       recorder.record({
         path: location.pathname,
         placement: candidate.placement,
         handle: candidate.handle.toLowerCase(),
-        account: annotation.kind === 'official' ? annotation.match.account.id : `custom:${candidate.handle.toLowerCase()}`,
+        account:
+          annotation.kind === 'official' ? annotation.match.account.id
+          : annotation.kind === 'recycled' ? annotation.identity.match.account.id
+          : `custom:${candidate.handle.toLowerCase()}`,
         layers: [...layers],
         dataset: index.version,
         post: postIdOf(candidate),
+        ...(identity?.observed ? { xId: identity.observed.id } : {}),
+        ...(identity ? { identity: identity.status } : {}),
       });
     },
   });
@@ -160,7 +186,13 @@ async function main(): Promise<void> {
     if (!message || (message as { type?: unknown }).type !== PAGE_STATS) return undefined;
     const counts = running ? annotator.counts() : { total: 0 };
     const { total = 0, ...perLayer } = counts;
-    return Promise.resolve({ counts: perLayer, total, missingHooks: running ? hooks.missing : [], errors });
+    return Promise.resolve({
+      counts: perLayer,
+      total,
+      missingHooks: running ? hooks.missing : [],
+      errors,
+      pageWorld: { seen: signals.seen, rejected: signals.rejected },
+    });
   };
 
   const unsubscribeSettings = onSettingsChanged(apply);
@@ -179,6 +211,7 @@ async function main(): Promise<void> {
     void recorder.flush().catch(() => undefined);
     recorder.stop();
     hooks.stop();
+    signals.stop();
     annotator.stop();
     ui.stop();
     running = false;
@@ -190,6 +223,7 @@ async function main(): Promise<void> {
   };
   root.addEventListener(SHUTDOWN, onShutdownRequest);
   root.setAttribute(MARK, '');
+  signals.start();
 
   const [{ settings: loaded }, catalogProblem] = await Promise.all([loadSettings(), loadMessageCatalog(), loadCustom()]);
   if (catalogProblem) console.debug('[Attaché] messages from the i18n API:', catalogProblem);

@@ -3,6 +3,7 @@
  * renders badges for them: what a badge is for and where it goes. Neither side imports the other; both import this.
  */
 import type { CustomMatch } from '../core/custom-layers';
+import type { Identity } from '../core/identity';
 import type { LookalikeReason } from '../core/lookalike';
 import type { AccountSummary, Match } from '../core/summary';
 
@@ -38,9 +39,14 @@ export interface Candidate {
   displayName?: string;
 }
 
-/** What a badge says: an official account from the dataset, a researcher's own list, or a lookalike warning. */
+/**
+ * What a badge says: an official account from the dataset, a researcher's own list, a lookalike warning, or a warning
+ * that a dataset handle now belongs to another account (X's own data says so: src/core/identity.ts).
+ * `identity` is how the official account was matched (absent where no identity was worked out: tests, old callers).
+ */
 export type Annotation =
-  | { kind: 'official'; match: Match; custom: readonly CustomMatch[] }
+  | { kind: 'official'; match: Match; custom: readonly CustomMatch[]; identity?: Identity }
+  | { kind: 'recycled'; identity: Identity }
   | { kind: 'custom'; handle: string; matches: readonly CustomMatch[] }
   | { kind: 'lookalike'; resembles: AccountSummary; reason: LookalikeReason };
 

@@ -5,8 +5,9 @@
  */
 import { CATEGORIES, CONFIDENCE, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
 import { Order, lookalikeKeys, lookalikeOrders } from './lookalike';
+import { X_ID_PATTERN } from './x-id';
 
-export const COMPILED_FORMAT = 6;
+export const COMPILED_FORMAT = 7;
 
 /**
  * [id, handle, name, kind index, category index, country, notice count, bit mask of notice types, flags]
@@ -61,8 +62,13 @@ export interface CompiledIndex {
    * probing, a power-of-two size at most two-thirds full.
    */
   table: string;
-  /** Numeric X ids: "id\tindex" lines. */
-  xIds: string;
+  /** Numeric X id of each account (decimal), in account order; an empty line where the dataset has none. */
+  xIdColumn: string;
+  /**
+   * An open-addressing hash table over the numeric X ids, built like `table` (FNV-1a, linear probing, SLOT_WIDTH
+   * base-36 digits per slot) but holding (account index) + 1: an id lookup reads the column in place, no map is built.
+   */
+  xIdTable: string;
   ids: string;
   /** Handles as the account writes them. */
   displayHandles: string;
@@ -105,11 +111,14 @@ export function handleHash(key: string): number {
   return hash >>> 0;
 }
 
-function buildTable(keys: readonly string[]): string {
+/** `keys[i]` null: no key at that position (an account without a numeric id). */
+function buildTable(keys: readonly (string | null)[]): string {
+  const count = keys.reduce((n, key) => (key === null ? n : n + 1), 0);
   let size = 8;
-  while (size * 2 < keys.length * 3) size *= 2;
+  while (size * 2 < count * 3) size *= 2;
   const slots = new Array<number>(size).fill(0);
   keys.forEach((key, position) => {
+    if (key === null) return;
     let slot = handleHash(key) & (size - 1);
     while (slots[slot] !== 0) {
       // A key seen before (a former handle equal to a current one): the first, current, entry wins.
@@ -120,6 +129,8 @@ function buildTable(keys: readonly string[]): string {
   });
   return slots.map((v) => v.toString(36).padStart(SLOT_WIDTH, '0')).join('');
 }
+
+export { X_ID_PATTERN } from './x-id';
 
 /** Packs summary rows (plus former handles and numeric ids) into the compact index. */
 export function packIndex(
@@ -134,6 +145,8 @@ export function packIndex(
   const orders = lookalikeOrders(rows.length, (i) => lookalike[i]!);
   const width = Order.widthFor(rows.length);
   const packOrder = (positions: number[]) => Order.pack(positions, width);
+  const idOf = new Array<string | null>(rows.length).fill(null);
+  for (const [id, i] of xIds) if (X_ID_PATTERN.test(id) && i >= 0 && i < rows.length && idOf[i] === null) idOf[i] = id;
   return {
     format: COMPILED_FORMAT,
     version: meta.version,
@@ -141,7 +154,8 @@ export function packIndex(
     handles: keys.join('\n'),
     formerOf: formerHandles.map(([, i]) => i).join(','),
     table: buildTable(keys),
-    xIds: xIds.map(([id, i]) => `${id}\t${i}`).join('\n'),
+    xIdColumn: idOf.map((id) => id ?? '').join('\n'),
+    xIdTable: buildTable(idOf),
     ids: rows.map((r) => r[0]).join('\n'),
     displayHandles: rows.map((r) => r[1]).join('\n'),
     names: rows.map((r) => oneLine(r[2])).join('\n'),

@@ -182,4 +182,34 @@ describe('packed index format', () => {
     expect(index.byHandle('h99999')?.account.name).toBe('N 99999');
     expect(index.byHandle('h100000')).toBeNull();
   });
+
+  it('compiles numeric X ids as a column and a hash table: O(1) by id, and the id on every summary', () => {
+    const rows: SummaryRow[] = Array.from({ length: 50_000 }, (_, i) => [`id-${i}`, `H${i}`, `N ${i}`, 0, 6, 'US', 0, 0]);
+    // Every third account has an id; one entry offers a malformed id, which is left out.
+    const ids: [string, number][] = rows.flatMap((_, i) => (i % 3 === 0 ? [[String(10_000_000_000 + i), i] as [string, number]] : []));
+    ids.push(['0123', 1], ['12a', 2]);
+    const packed = JSON.parse(JSON.stringify(packIndex({ version: '1', released: '2026' }, rows, [], ids)));
+    const index = new DatasetIndex(packed);
+    expect(index.byXId('10000049998')?.account).toMatchObject({ id: 'id-49998', handle: 'H49998', xId: '10000049998' });
+    expect(index.byXId('10000000000')?.account.id).toBe('id-0');
+    expect(index.byXId('10000049999')).toBeNull();
+    expect(index.byXId('0123')).toBeNull();
+    expect(index.byXId('12a')).toBeNull();
+    expect(index.byXId('')).toBeNull();
+    expect(index.byXId('__proto__')).toBeNull();
+    expect(index.byHandle('h3')?.account.xId).toBe('10000000003');
+    expect(index.byHandle('h1')?.account.xId).toBeUndefined();
+    expect(index.byHandle('h2')?.account.xId).toBeUndefined();
+    for (let i = 0; i < 50_000; i += 997) {
+      const found = index.byXId(String(10_000_000_000 + i));
+      if (i % 3 === 0) expect(found?.account.id).toBe(`id-${i}`);
+      else expect(found).toBeNull();
+    }
+  });
+
+  it('finds nothing by id in an index compiled without ids', () => {
+    const index = new DatasetIndex(packIndex({ version: '1', released: '2026' }, [['a', 'A', 'A', 0, 0, 'US', 0, 0]]));
+    expect(index.byXId('1')).toBeNull();
+    expect(index.byHandle('a')?.account.xId).toBeUndefined();
+  });
 });

@@ -3,7 +3,7 @@
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES } from './schema';
 import { accountLayers } from './layers';
-import { CODE_WIDTH, FLAG_FORMER, confidenceOf, SLOT_WIDTH, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
+import { CODE_WIDTH, FLAG_FORMER, confidenceOf, SLOT_WIDTH, X_ID_PATTERN, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
 import { Order, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
 import { Lines } from './lines';
 import type { AccountSummary, Match } from './summary';
@@ -16,7 +16,8 @@ export class DatasetIndex {
   private readonly keys: Lines | null;
   private readonly formerOf: number[];
   private readonly slots: number;
-  private xIds: Map<string, number> | null = null;
+  private readonly xIdSlots: number;
+  private xIdLines: Lines | null = null;
   private columns: { ids: Lines; handles: Lines; names: Lines; countries: Lines } | null = null;
   /** Summaries are decoded on first use, one by one: start-up does not grow with what accounts hold. */
   private readonly summaries: (AccountSummary | undefined)[];
@@ -36,6 +37,7 @@ export class DatasetIndex {
     this.formerOf = compiled.formerOf ? compiled.formerOf.split(',').map(Number) : [];
     this.size = (this.keys?.length ?? 0) - this.formerOf.length;
     this.slots = compiled.table.length / SLOT_WIDTH;
+    this.xIdSlots = typeof compiled.xIdTable === 'string' ? compiled.xIdTable.length / SLOT_WIDTH : 0;
     this.summaries = new Array(this.size);
   }
 
@@ -68,6 +70,8 @@ export class DatasetIndex {
       confidence: confidenceOf(flags),
       layers: accountLayers(category, noticeTypes),
     };
+    const xId = this.xIdAt(index);
+    if (xId) summary.xId = xId;
     this.summaries[index] = summary;
     return summary;
   }
@@ -93,15 +97,28 @@ export class DatasetIndex {
     return -1;
   }
 
-  /** O(1) after the first call, which indexes the numeric ids. */
+  /** The numeric X id the dataset lists for account `index` ('' or undefined: none). */
+  private xIdAt(index: number): string | undefined {
+    if (typeof this.compiled.xIdColumn !== 'string') return undefined;
+    this.xIdLines ??= new Lines(this.compiled.xIdColumn);
+    return this.xIdLines.get(index) || undefined;
+  }
+
+  /** O(1): a probe of the id table compiled with the index; the id is compared with the column in place. */
   byXId(xId: string): Match | null {
-    if (!this.xIds) {
-      this.xIds = new Map();
-      for (const [id, index] of lines(this.compiled.xIds)) this.xIds.set(id, index);
+    if (this.xIdSlots === 0 || !X_ID_PATTERN.test(xId)) return null;
+    const table = this.compiled.xIdTable;
+    const mask = this.xIdSlots - 1;
+    this.xIdLines ??= new Lines(this.compiled.xIdColumn);
+    for (let slot = handleHash(xId) & mask, probes = 0; probes < this.xIdSlots; slot = (slot + 1) & mask, probes++) {
+      const at = parseInt(table.slice(slot * SLOT_WIDTH, slot * SLOT_WIDTH + SLOT_WIDTH), 36);
+      if (at === 0) return null;
+      if (this.xIdLines.equals(at - 1, xId)) {
+        const account = this.summary(at - 1);
+        return account ? { account, via: 'x-id' } : null;
+      }
     }
-    const index = this.xIds.get(xId);
-    const account = index === undefined ? undefined : this.summary(index);
-    return account ? { account, via: 'x-id' } : null;
+    return null;
   }
 
   /** Full entry with notices, decoded from JSON on first use (null when this index was built without details). */
@@ -167,15 +184,6 @@ export class DatasetIndex {
   allSummaries(): readonly AccountSummary[] {
     for (let i = 0; i < this.size; i++) this.summary(i);
     return this.summaries as AccountSummary[];
-  }
-}
-
-/** "key\tindex" lines. */
-function* lines(text: string): Iterable<[string, number]> {
-  if (!text) return;
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) yield [line.slice(0, tab), Number(line.slice(tab + 1))];
   }
 }
 

@@ -22,6 +22,8 @@ export interface AccountSummary {
   confidence: 'high' | 'medium' | 'low' | 'unverified' | 'unrated';
   /** Built-in layers this account belongs to (category layer first, then notice layers). */
   layers: LayerId[];
+  /** The numeric X id the dataset lists (decimal string), when it lists one. */
+  xId?: string;
 }
 
 export interface Match {

@@ -9,6 +9,8 @@ export interface PageStats {
   missingHooks: string[];
   /** Errors caught in the content script since the page loaded. */
   errors: number;
+  /** What the page-world reader delivered: accounts described, records refused (absent from older scripts). */
+  pageWorld?: { seen: number; rejected: number };
 }
 
 export function isPageStats(value: unknown): value is PageStats {

@@ -104,6 +104,11 @@ function Popup() {
         </p>
       )}
       {stats && stats !== 'none' && stats.errors > 0 && <p class="problem">{t('popupErrors', String(stats.errors))}</p>}
+      {stats && stats !== 'none' && stats.pageWorld && (
+        <p class={stats.pageWorld.seen > 0 ? 'muted' : 'problem'} data-attache-page-world={stats.pageWorld.seen > 0 ? 'seen' : 'none'}>
+          {stats.pageWorld.seen > 0 ? t('popupPageWorldSeen', String(stats.pageWorld.seen)) : t('popupPageWorldNone')}
+        </p>
+      )}
       <fieldset class="layers" disabled={!settings?.enabled}>
         <legend>{t('popupLayers')}</legend>
         <LayerSwitches settings={settings} update={update} extra={(id) => <LayerCount n={count(id)} />} />

@@ -19,6 +19,10 @@ export interface Encounter {
   dataset: string;
   /** Post id when the account appeared on a post */
   post?: string;
+  /** The numeric X id X's own page data gave the account holding `handle`, when it gave one (docs/identity.md). */
+  xId?: string;
+  /** How the account was matched: id, renamed, recycled, pending, handle-only. */
+  identity?: string;
 }
 
 interface StoredLog {
@@ -90,7 +94,7 @@ export class SessionRecorder {
       this.path = encounter.path;
       this.seen = new Set();
     }
-    const key = `${encounter.placement}|${encounter.handle}|${encounter.post ?? ''}`;
+    const key = `${encounter.placement}|${encounter.handle}|${encounter.post ?? ''}|${encounter.xId ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.pending.push({ time: new Date().toISOString(), ...encounter });

@@ -16,6 +16,8 @@ import { SafeLink } from './SafeLink';
 export { SafeLink } from './SafeLink';
 import { CustomMatches } from './Custom';
 import type { CustomMatch } from '../core/custom-layers';
+import type { Identity } from '../core/identity';
+import { IdentityLines } from './Identity';
 import { countryName, formatPartialDate, keyFor, t, uiLanguage } from './i18n';
 
 export interface CardProps {
@@ -27,12 +29,14 @@ export interface CardProps {
   layers?: readonly string[];
   /** Entries of the researcher's own lists for this account. */
   custom?: readonly CustomMatch[];
+  /** How the account was matched, and what X's page says about it (src/core/identity.ts). */
+  identity?: Identity;
   onClose: (reason: 'escape' | 'button') => void;
   /** Move focus into the card (click and keyboard opening; not hover). */
   autoFocus: boolean;
 }
 
-export function Card({ details, via, placement, datasetVersion, layers, custom, onClose, autoFocus }: CardProps) {
+export function Card({ details, via, placement, datasetVersion, layers, custom, identity, onClose, autoFocus }: CardProps) {
   const { account, notices } = details;
   const lang = uiLanguage();
   const localName = account.names?.[lang] ?? account.names?.[lang.split('-')[0]!];
@@ -77,6 +81,8 @@ export function Card({ details, via, placement, datasetVersion, layers, custom, 
         <span class="chip">{countryName(account.country)}</span>
         <span class="kind">{t(keyFor('kind', account.kind))}</span>
       </p>
+
+      {identity && <IdentityLines identity={identity} account={account} />}
 
       {roles.length > 0 && (
         <section aria-label={t('cardRoles')}>

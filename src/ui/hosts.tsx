@@ -10,6 +10,7 @@ import type { AccountDetails } from '../core/compiled';
 import { Badge, badgeShape, fillBadge } from './Badge';
 import { Card } from './Card';
 import { LookalikeBadge, LookalikeCard } from './Lookalike';
+import { RecycledBadge, RecycledCard } from './Identity';
 import { CustomBadge, CustomCard } from './Custom';
 import { t, uiDirection, uiLanguage } from './i18n';
 import { ThemeWatcher, type Theme } from './theme';
@@ -97,6 +98,7 @@ function attachShadowWithStyles(host: HTMLElement, kind: keyof typeof CSS): Shad
 function templateKey(annotation: Annotation): string {
   if (annotation.kind === 'official') return `o|${badgeShape(annotation.match.account)}`;
   if (annotation.kind === 'lookalike') return `l|${annotation.resembles.index}|${annotation.reason}`;
+  if (annotation.kind === 'recycled') return `r|${annotation.identity.match.account.index}|${annotation.identity.handle}`;
   return `c|${annotation.matches.map((m) => [m.layer.id, m.layer.name, m.layer.colour, m.entry.label].join('\u0000')).join('\u0001')}`;
 }
 
@@ -104,6 +106,7 @@ function templateKey(annotation: Annotation): string {
 function badgeTree(annotation: Annotation) {
   if (annotation.kind === 'lookalike') return <LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} />;
   if (annotation.kind === 'custom') return <CustomBadge matches={annotation.matches} />;
+  if (annotation.kind === 'recycled') return <RecycledBadge identity={annotation.identity} />;
   return <Badge account={annotation.match.account} />;
 }
 
@@ -361,9 +364,11 @@ export class AttacheUi implements BadgeRenderer {
       'data-attache-card',
       annotation.kind === 'official' ? annotation.match.account.id
       : annotation.kind === 'lookalike' ? annotation.resembles.id
+      : annotation.kind === 'recycled' ? `recycled:${annotation.identity.handle.toLowerCase()}`
       : `custom:${annotation.handle.toLowerCase()}`,
     );
     if (annotation.kind === 'lookalike') host.setAttribute('data-attache-warning', 'lookalike');
+    if (annotation.kind === 'recycled') host.setAttribute('data-attache-warning', 'recycled');
     host.setAttribute('data-attache-theme', this.theme.current);
     // The card speaks the browser's UI language (its strings come from _locales), in that language's direction.
     host.setAttribute('lang', uiLanguage());
@@ -409,6 +414,8 @@ export class AttacheUi implements BadgeRenderer {
     render(
       annotation.kind === 'lookalike' ? (
         <LookalikeCard resembles={annotation.resembles} reason={annotation.reason} autoFocus={!viaHover} onClose={close} />
+      ) : annotation.kind === 'recycled' ? (
+        <RecycledCard identity={annotation.identity} autoFocus={!viaHover} onClose={close} />
       ) : annotation.kind === 'custom' ? (
         <CustomCard handle={annotation.handle} matches={annotation.matches} autoFocus={!viaHover} onClose={close} />
       ) : (
@@ -419,6 +426,7 @@ export class AttacheUi implements BadgeRenderer {
           datasetVersion={this.options.index.version}
           layers={layers}
           custom={annotation.custom}
+          identity={annotation.identity}
           autoFocus={!viaHover}
           onClose={close}
         />

@@ -79,11 +79,23 @@ describe('privacy', () => {
 
   it('the content script contains no network API at all', () => {
     const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
-    for (const file of manifest.content_scripts.flatMap((c) => c.js)) {
+    for (const file of manifest.content_scripts.filter((c) => c.world !== 'MAIN').flatMap((c) => c.js)) {
       const code = readFileSync(join('dist/chrome', file), 'utf8');
       for (const api of ['fetch(', 'XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource', 'importScripts', 'eval(', 'new Function']) {
         assert.ok(!code.includes(api), `${file} mentions ${api}`);
       }
+    }
+  });
+
+  it('the page-world reader only wraps X\'s fetch and XMLHttpRequest: it opens, sends and evaluates nothing itself', () => {
+    const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
+    const main = manifest.content_scripts.filter((c) => c.world === 'MAIN').flatMap((c) => c.js);
+    assert.equal(main.length, 1, 'one page-world script');
+    const code = readFileSync(join('dist/chrome', main[0]), 'utf8');
+    // The original fetch is only ever applied to X's own arguments (`.apply(this, args)`), never called with ours.
+    assert.ok(!/fetch\(/.test(code), 'no fetch( call of its own');
+    for (const api of ['new XMLHttpRequest', '.send(', 'sendBeacon', 'WebSocket', 'EventSource', 'importScripts', 'eval(', 'new Function', 'chrome.', 'browser.', 'localStorage', 'indexedDB']) {
+      assert.ok(!code.includes(api), `${main[0]} mentions ${api}`);
     }
   });
 
