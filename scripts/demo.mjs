@@ -2,8 +2,8 @@
 // Opens the built extension (dist/chrome) in Chromium on the bundled offline X demo pages, served at their x.com
 // URLs by request interception: no network. With a display it opens a window and waits until you close it;
 // without one it runs headless, saves screenshots and prints where they are.
-// `--store` writes the store listing's screenshots instead (store/screenshots/, 1280x800): the card open, the home
-// timeline in light and lights-out themes, the popup over the timeline, and the options page.
+// `--store` writes the store listing's screenshots instead (store/screenshots/, 1280x800): the card open, search
+// results with officials of four continents in light and lights-out themes, the popup over the timeline, and the options page.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openExtensionPage, startBrowser, waitForAttache } from '../tests/e2e/harness.mjs';
@@ -63,6 +63,7 @@ if (store) {
     await page.locator('attache-card').waitFor();
   });
   await shoot('https://x.com/home?lang=ar', 'home-arabic-rtl');
+  await shoot('https://x.com/search?q=UNGA&src=typed_query&f=live', 'world-light');
 }
 
 await session.close();
@@ -75,8 +76,8 @@ async function storeShots() {
     await page.locator('attache-badge[data-attache-placement="profile"] button').click();
     await page.locator('attache-card').waitFor();
   });
-  await shoot('https://x.com/home', '2-timeline-light');
-  await shoot('https://x.com/home?theme=dark', '3-timeline-dark');
+  await shoot('https://x.com/search?q=UNGA&src=typed_query&f=live', '2-timeline-light');
+  await shoot('https://x.com/search?q=UNGA&src=typed_query&f=live&theme=dark', '3-timeline-dark');
   // The popup as the toolbar shows it, over the timeline it counts (the popup reads the last X tab's counts).
   await page.goto('https://x.com/home');
   await waitForAttache(page);
