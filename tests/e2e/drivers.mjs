@@ -69,6 +69,24 @@ function wrapPage(raw, kind) {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+  /** The viewport centre of the first rendered match, scrolled into view. */
+  const centre = async (selector, inner) => {
+    const point = await raw.evaluate(
+      ([s, i]) => {
+        // The first match that is rendered (pages may hide some posts with CSS).
+        const el = [...document.querySelectorAll(s)]
+          .map((host) => (i ? (host.shadowRoot ?? host).querySelector(i) : host))
+          .find((e) => e && e.getClientRects().length > 0);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      },
+      [selector, inner ?? null],
+    );
+    if (!point) throw new Error(`nothing rendered at ${selector}${inner ? ` >>> ${inner}` : ''}`);
+    return point;
+  };
   return {
     raw,
     consoleErrors,
@@ -89,21 +107,23 @@ function wrapPage(raw, kind) {
     waitUntil,
     /** Clicks the centre of the first rendered element: `selector`, or `inner` inside it (or its open shadow root). */
     async click(selector, inner) {
-      const point = await raw.evaluate(
-        ([s, i]) => {
-          // The first match that is rendered (pages may hide some posts with CSS).
-          const el = [...document.querySelectorAll(s)]
-            .map((host) => (i ? (host.shadowRoot ?? host).querySelector(i) : host))
-            .find((e) => e && e.getClientRects().length > 0);
-          if (!el) return null;
-          el.scrollIntoView({ block: 'center', inline: 'center' });
-          const r = el.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        },
-        [selector, inner ?? null],
-      );
-      if (!point) throw new Error(`nothing to click at ${selector}${inner ? ` >>> ${inner}` : ''}`);
+      const point = await centre(selector, inner);
       await raw.mouse.click(point.x, point.y);
+    },
+    /** Moves the mouse onto the centre of the first rendered element, as `click` finds it. */
+    async hover(selector, inner) {
+      const point = await centre(selector, inner);
+      await raw.mouse.move(point.x, point.y);
+    },
+    /** Moves the mouse to a point of the viewport. */
+    async moveTo(x, y) {
+      await raw.mouse.move(x, y);
+    },
+    /** Resizes the viewport. */
+    async setViewport(width, height) {
+      if (kind === 'playwright') await raw.setViewportSize({ width, height });
+      // puppeteer's setViewport also overrides the screen orientation, which Firefox 140 does not support over BiDi.
+      else await raw.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
     },
     async clickAt(x, y) {
       await raw.mouse.click(x, y);
