@@ -59,6 +59,8 @@ for (const name of BROWSERS) {
         await page.click('attache-badge[data-attache-placement="profile"]', 'button');
         await page.waitFor('attache-card[data-attache-card="liu-xiaoming"]');
         assert.equal(await count(page, 'attache-card'), 1);
+        // The card takes the focus once drawn; Escape then closes it.
+        await page.waitUntil(() => document.activeElement?.localName === 'attache-card');
         await page.press('Escape');
         await page.waitFor('attache-card', { gone: true });
         await page.evaluate(() => window.__fixture.appendPosts(5, ['AmbLiuXiaoMing']));
