@@ -21,6 +21,7 @@ import { PageSignals } from './page-signals';
 import type { Candidate } from './placements/types';
 import { postText } from './placements/read';
 import { X } from './selectors';
+import { CARD_TAG, HOST_TAG, NOTICE_TAG } from '../contract/tags';
 
 const MARK = 'data-attache-ready';
 const SHUTDOWN = 'attache:shutdown';
@@ -48,8 +49,14 @@ function postIdOf(candidate: Candidate): string | undefined {
 async function main(): Promise<void> {
   const root = document.documentElement;
   // An older copy of this script (from before an extension update) may still be attached to this page: stop it,
-  // so that there is never more than one annotator and never duplicate badges.
-  if (root.hasAttribute(MARK)) root.dispatchEvent(new CustomEvent(SHUTDOWN));
+  // so that there is never more than one annotator and never duplicate badges. Chromium leaves an older copy running
+  // without its extension (it takes its own nodes down) and injects no new one into open tabs; Firefox unloads the
+  // older copy without a word, leaving its nodes in the page, and injects this one: every Attaché node on the page
+  // now is the older copy's.
+  if (root.hasAttribute(MARK)) {
+    root.dispatchEvent(new CustomEvent(SHUTDOWN));
+    for (const node of document.querySelectorAll(`${HOST_TAG}, ${CARD_TAG}, ${NOTICE_TAG}`)) node.remove();
+  }
 
   const index = new DatasetIndex(compiled);
   let settings: Settings = defaultSettings();

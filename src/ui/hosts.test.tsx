@@ -111,4 +111,27 @@ describe('badge hosts', () => {
     vi.advanceTimersByTime(1000);
     expect(details).not.toHaveBeenCalled();
   });
+
+  it('a mouse\'s first pointerover starts the delay by itself (Firefox sends no pointerenter with it), and once', async () => {
+    vi.useFakeTimers();
+    const details = vi.fn(async () => null);
+    ui = new AttacheUi({ index, details, hoverDelayMs: () => 300 });
+    const first = mount(ui, official('AmbLiuXiaoMing'), 'AmbLiuXiaoMing');
+    const account = index.byHandle('AmbLiuXiaoMing')!.account;
+    // Firefox: the pointerover that arms the badge, and no pointerenter.
+    button(first).dispatchEvent(new PointerEvent('pointerover', { pointerType: 'mouse', bubbles: true, composed: true }));
+    vi.advanceTimersByTime(299);
+    expect(details).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(details).toHaveBeenCalledWith(account.index);
+    // Chromium: the same pointerover, then a pointerenter. One delay, one request for the card.
+    ui.stop();
+    details.mockClear();
+    ui = new AttacheUi({ index, details, hoverDelayMs: () => 300 });
+    const second = mount(ui, official('AmbLiuXiaoMing'), 'AmbLiuXiaoMing');
+    button(second).dispatchEvent(new PointerEvent('pointerover', { pointerType: 'mouse', bubbles: true, composed: true }));
+    second.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'mouse' }));
+    vi.advanceTimersByTime(1000);
+    expect(details).toHaveBeenCalledTimes(1);
+  });
 });

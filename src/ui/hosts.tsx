@@ -167,7 +167,12 @@ export class AttacheUi implements BadgeRenderer {
       const parent = (host as Node | null)?.parentNode;
       if (parent instanceof ShadowRoot) state = this.badges.get((host = parent.host as HTMLElement));
     }
-    if (state && !state.armed) this.arm(host, state);
+    if (state && !state.armed) {
+      this.arm(host, state);
+      // Firefox decides whether to send enter events before it sends the pointerover that armed the badge: with no
+      // pointerenter listener in the page yet, this entry brings none. The pointer has entered: start the delay here.
+      if (event.type === 'pointerover' && (event as PointerEvent).pointerType === 'mouse' && state.annotation.kind === 'official') this.hoverStart(host, state);
+    }
   };
   private listening: Window | null = null;
 
@@ -327,7 +332,7 @@ export class AttacheUi implements BadgeRenderer {
       return;
     }
     const delay = this.options.hoverDelayMs();
-    if (delay <= 0) return;
+    if (delay <= 0 || state.hoverTimer) return;
     state.hoverTimer = setTimeout(() => {
       state.hoverTimer = 0;
       if (host.isConnected && this.card?.badge !== host) void this.openCard(host, true);

@@ -31,15 +31,18 @@ export function findFirefox() {
  * Launches `name` ('chromium' | 'firefox') with the built extension. `pages` maps extra x.com URLs (no trailing
  * slash) to HTML served at them; every other x.com document comes from tests/fixtures/x; anything else on X's
  * domains gets an empty 404, and nothing else on the network is reachable.
+ * `colorScheme` ('light' | 'dark') is what the pages see as prefers-color-scheme: Firefox has no way to change it
+ * over BiDi, so it is fixed for the session in both browsers. `extension` loads another copy than dist/<browser>
+ * (an unpacked directory; for Firefox also a .zip, installed as it is).
  */
-export async function launch(name, { pages = {} } = {}) {
+export async function launch(name, { pages = {}, colorScheme = 'light', extension } = {}) {
   const serve = (url) => {
     const extra = pages[url.replace(/\/$/, '')];
     if (extra) return { status: 200, contentType: 'text/html; charset=utf-8', body: extra };
     return fixtureResponse(url);
   };
-  if (name === 'chromium') return launchChromium(serve);
-  if (name === 'firefox') return launchFirefox(serve);
+  if (name === 'chromium') return launchChromium(serve, { colorScheme, extension: extension ?? 'dist/chrome' });
+  if (name === 'firefox') return launchFirefox(serve, { colorScheme, extension: extension ?? 'dist/firefox' });
   throw new Error(`unknown browser ${name}`);
 }
 
@@ -66,6 +69,24 @@ function wrapPage(raw, kind) {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+  /** The viewport centre of the first rendered match, scrolled into view. */
+  const centre = async (selector, inner) => {
+    const point = await raw.evaluate(
+      ([s, i]) => {
+        // The first match that is rendered (pages may hide some posts with CSS).
+        const el = [...document.querySelectorAll(s)]
+          .map((host) => (i ? (host.shadowRoot ?? host).querySelector(i) : host))
+          .find((e) => e && e.getClientRects().length > 0);
+        if (!el) return null;
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      },
+      [selector, inner ?? null],
+    );
+    if (!point) throw new Error(`nothing rendered at ${selector}${inner ? ` >>> ${inner}` : ''}`);
+    return point;
+  };
   return {
     raw,
     consoleErrors,
@@ -84,23 +105,25 @@ function wrapPage(raw, kind) {
     },
     /** Waits until fn(arg) is truthy in the page. */
     waitUntil,
-    /** Clicks the centre of the first rendered element: `selector`, or `inner` inside its open shadow root. */
+    /** Clicks the centre of the first rendered element: `selector`, or `inner` inside it (or its open shadow root). */
     async click(selector, inner) {
-      const point = await raw.evaluate(
-        ([s, i]) => {
-          // The first match that is rendered (pages may hide some posts with CSS).
-          const el = [...document.querySelectorAll(s)]
-            .map((host) => (i ? host.shadowRoot?.querySelector(i) : host))
-            .find((e) => e && e.getClientRects().length > 0);
-          if (!el) return null;
-          el.scrollIntoView({ block: 'center', inline: 'center' });
-          const r = el.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        },
-        [selector, inner ?? null],
-      );
-      if (!point) throw new Error(`nothing to click at ${selector}${inner ? ` >>> ${inner}` : ''}`);
+      const point = await centre(selector, inner);
       await raw.mouse.click(point.x, point.y);
+    },
+    /** Moves the mouse onto the centre of the first rendered element, as `click` finds it. */
+    async hover(selector, inner) {
+      const point = await centre(selector, inner);
+      await raw.mouse.move(point.x, point.y);
+    },
+    /** Moves the mouse to a point of the viewport. */
+    async moveTo(x, y) {
+      await raw.mouse.move(x, y);
+    },
+    /** Resizes the viewport. */
+    async setViewport(width, height) {
+      if (kind === 'playwright') await raw.setViewportSize({ width, height });
+      // puppeteer's setViewport also overrides the screen orientation, which Firefox 140 does not support over BiDi.
+      else await raw.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
     },
     async clickAt(x, y) {
       await raw.mouse.click(x, y);
@@ -110,7 +133,7 @@ function wrapPage(raw, kind) {
       const ok = await raw.evaluate(
         ([s, i]) => {
           const host = document.querySelector(s);
-          const el = i ? host?.shadowRoot?.querySelector(i) : host;
+          const el = i ? (host?.shadowRoot ?? host)?.querySelector(i) : host;
           el?.focus();
           return !!el;
         },
@@ -119,10 +142,29 @@ function wrapPage(raw, kind) {
       if (!ok) throw new Error(`nothing to focus at ${selector}`);
     },
     press(key) {
-      return raw.keyboard.press(key);
+      // puppeteer names the space bar by its character.
+      return raw.keyboard.press(kind === 'puppeteer' && key === 'Space' ? ' ' : key);
     },
-    screenshot(path) {
-      return raw.screenshot({ path });
+    /** Replaces the text of a field the way a reader does: focus, select all, type (real key events). */
+    async fill(selector, text) {
+      await this.focus(selector);
+      await raw.evaluate((s) => document.querySelector(s).select?.(), selector);
+      await raw.keyboard.press('Backspace');
+      if (text) await raw.keyboard.type(text);
+    },
+    /** Picks an option of a <select> by value (both libraries set it and fire input and change). */
+    async select(selector, value) {
+      const picked = kind === 'playwright' ? await raw.selectOption(selector, value) : await raw.select(selector, value);
+      if (!picked.includes(value)) throw new Error(`${selector} has no option ${value}`);
+    },
+    /** A screenshot of the viewport, or of `clip` ({ x, y, width, height } in viewport pixels, as both libraries differ). */
+    async screenshot(path, clip) {
+      if (clip && kind === 'puppeteer') {
+        // puppeteer's clip is in document coordinates.
+        const [left, top] = await raw.evaluate(() => [window.visualViewport.pageLeft, window.visualViewport.pageTop]);
+        clip = { ...clip, x: clip.x + left, y: clip.y + top };
+      }
+      return raw.screenshot(clip ? { path, clip } : { path });
     },
     close() {
       return raw.close();
@@ -130,15 +172,16 @@ function wrapPage(raw, kind) {
   };
 }
 
-async function launchChromium(serve) {
+async function launchChromium(serve, { colorScheme, extension }) {
   const { chromium } = await import('playwright-core');
-  const extensionPath = resolve('dist/chrome');
+  const extensionPath = resolve(extension);
   requireBuild(extensionPath);
   const userDataDir = mkdtempSync(join(tmpdir(), 'attache-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     viewport: { width: 1280, height: 900 },
+    colorScheme,
     args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...QUIET_ARGS],
   });
   await context.route(X_URL, (route) => {
@@ -162,6 +205,10 @@ async function launchChromium(serve) {
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    /** A Chrome DevTools Protocol session on a page (heap, detached nodes, listeners): Chromium only. */
+    cdp(page) {
+      return context.newCDPSession(page.raw);
+    },
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
@@ -169,10 +216,10 @@ async function launchChromium(serve) {
   };
 }
 
-async function launchFirefox(serve) {
+async function launchFirefox(serve, { colorScheme, extension }) {
   const { default: puppeteer } = await import('puppeteer-core');
-  const extensionPath = resolve('dist/firefox');
-  requireBuild(extensionPath);
+  const extensionPath = resolve(extension);
+  if (!extensionPath.endsWith('.zip')) requireBuild(extensionPath);
   // A fixed moz-extension:// uuid for the add-on, so tests can open its pages.
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -182,6 +229,8 @@ async function launchFirefox(serve) {
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'xpinstall.signatures.required': false,
+      // prefers-color-scheme of every page, the extension's own included (0 dark, 1 light).
+      'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       // No first-run pages, no remote settings, no captive-portal probes: the only traffic is the test's.
       'network.captive-portal-service.enabled': false,
@@ -249,8 +298,49 @@ export function badgeHosts(page) {
       account: h.getAttribute('data-attache-account'),
       layers: (h.getAttribute('data-attache-layer') ?? '').split(' ').filter(Boolean),
       warning: h.getAttribute('data-attache-warning'),
-      label: h.shadowRoot?.querySelector('button')?.textContent ?? null,
+      label: (h.shadowRoot ?? h).querySelector('button')?.textContent ?? null,
     })),
+  );
+}
+
+/**
+ * `inner` inside the first element matching `selector` that has one (searched in the element's open shadow root if
+ * it has one, else among its children, so a test reads a badge or card however its host is built), or the element
+ * itself without `inner`: its text and attributes as plain data, or null.
+ */
+export function part(page, selector, inner) {
+  return page.evaluate(
+    ([s, i]) => {
+      for (const host of document.querySelectorAll(s)) {
+        const el = i ? (host.shadowRoot ?? host).querySelector(i) : host;
+        if (el) return { text: el.textContent, attributes: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])) };
+      }
+      return null;
+    },
+    [selector, inner ?? null],
+  );
+}
+
+/** How many elements match `selector`, or how many `inner` elements the matching hosts hold. */
+export function count(page, selector, inner) {
+  return page.evaluate(
+    ([s, i]) => [...document.querySelectorAll(s)].reduce((n, host) => n + (i ? (host.shadowRoot ?? host).querySelectorAll(i).length : 1), 0),
+    [selector, inner ?? null],
+  );
+}
+
+/** The viewport rectangle of the first element matching `selector` ({ x, y, width, height }), scrolled into view. */
+export function box(page, selector, inner) {
+  return page.evaluate(
+    ([s, i]) => {
+      const host = document.querySelector(s);
+      const el = i ? (host?.shadowRoot ?? host)?.querySelector(i) : host;
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    [selector, inner ?? null],
   );
 }
 

@@ -1,13 +1,15 @@
 // `npm run package` (scripts/package.mjs) on the build `npm test` made: the three zips unpack, carry the version of
 // package.json in both manifests, hold no source maps, tests or sources, stay within the stores' sizes, and the source
-// archive holds what a reviewer needs to rebuild.
+// archive holds what a reviewer needs to rebuild. Each browser's package, as its store gets it, loads in that browser
+// (drivers.mjs: Firefox installs the .zip itself, Chromium the unpacked files) and badges an X profile.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { unzipSync } from 'fflate';
+import { BROWSERS, launch, waitForAttache, badgeHosts } from './drivers.mjs';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const out = mkdtempSync(join(tmpdir(), 'attache-package-'));
@@ -17,7 +19,7 @@ before(() => {
   execFileSync(process.execPath, ['scripts/package.mjs', '--no-build', '--allow-dirty', '--out', out], { stdio: 'pipe' });
   for (const kind of ['chrome', 'firefox', 'source']) {
     const file = join(out, `attache-${kind}-${version}.zip`);
-    zips[kind] = { size: statSync(file).size, files: unzipSync(readFileSync(file)) };
+    zips[kind] = { file, size: statSync(file).size, files: unzipSync(readFileSync(file)) };
   }
 });
 after(() => rmSync(out, { recursive: true, force: true }));
@@ -62,4 +64,36 @@ describe('npm run package', () => {
     assert.match(text(zips.source.files['BUILDING.md']), new RegExp(`Attaché ${version.replace(/\./g, '\\.')}`));
     assert.match(text(zips.source.files['BUILDING.md']), /npm ci\nnpm run build/);
   });
+
+  for (const name of BROWSERS) {
+    it(`the ${name === 'chromium' ? 'chrome' : name} package loads in ${name} and badges an X profile`, async () => {
+      let extension = zips.firefox.file;
+      if (name === 'chromium') {
+        // Chromium loads only an unpacked directory: the zip's files, as they are.
+        extension = join(out, 'chrome-unpacked');
+        for (const [path, bytes] of Object.entries(zips.chrome.files)) {
+          if (path.endsWith('/')) continue;
+          mkdirSync(dirname(join(extension, path)), { recursive: true });
+          writeFileSync(join(extension, path), bytes);
+        }
+      }
+      const session = await launch(name, { extension });
+      try {
+        const page = await session.newPage();
+        await page.goto('https://x.com/AmbLiuXiaoMing');
+        await waitForAttache(page);
+        await page.waitFor('attache-badge[data-attache-placement="profile"]');
+        const profile = (await badgeHosts(page)).find((b) => b.placement === 'profile');
+        assert.equal(profile.account, 'liu-xiaoming');
+        await page.click('attache-badge[data-attache-placement="profile"]', 'button');
+        await page.waitFor('attache-card[data-attache-card="liu-xiaoming"]');
+        assert.deepEqual(page.consoleErrors, []);
+        const popup = await session.extensionPage('src/popup/index.html');
+        await popup.waitFor('[data-attache-total]');
+        await popup.close();
+      } finally {
+        await session.close();
+      }
+    });
+  }
 });
