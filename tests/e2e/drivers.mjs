@@ -29,17 +29,18 @@ export function findFirefox() {
 
 /**
  * Launches `name` ('chromium' | 'firefox') with the built extension. `pages` maps extra x.com URLs (no trailing
- * slash) to HTML served at them; every other x.com document comes from tests/fixtures/x; anything else on X's
- * domains gets an empty 404, and nothing else on the network is reachable.
+ * slash) to HTML served at them; every other x.com document comes from tests/fixtures/x; `api(url)` may answer the
+ * page's own requests to X's domains (X's GraphQL API, say: { status, contentType, body } or null); anything else on
+ * X's domains gets an empty 404, and nothing else on the network is reachable.
  */
-export async function launch(name, { pages = {} } = {}) {
+export async function launch(name, { pages = {}, api = () => null } = {}) {
   const serve = (url) => {
     const extra = pages[url.replace(/\/$/, '')];
     if (extra) return { status: 200, contentType: 'text/html; charset=utf-8', body: extra };
     return fixtureResponse(url);
   };
-  if (name === 'chromium') return launchChromium(serve);
-  if (name === 'firefox') return launchFirefox(serve);
+  if (name === 'chromium') return launchChromium(serve, api);
+  if (name === 'firefox') return launchFirefox(serve, api);
   throw new Error(`unknown browser ${name}`);
 }
 
@@ -130,7 +131,7 @@ function wrapPage(raw, kind) {
   };
 }
 
-async function launchChromium(serve) {
+async function launchChromium(serve, api) {
   const { chromium } = await import('playwright-core');
   const extensionPath = resolve('dist/chrome');
   requireBuild(extensionPath);
@@ -143,7 +144,7 @@ async function launchChromium(serve) {
   });
   await context.route(X_URL, (route) => {
     const request = route.request();
-    const response = request.resourceType() === 'document' ? serve(request.url()) : null;
+    const response = request.resourceType() === 'document' ? serve(request.url()) : api(request.url());
     return route.fulfill(response ?? { status: 404, contentType: 'text/plain', body: '' });
   });
   const { createHash } = await import('node:crypto');
@@ -169,7 +170,7 @@ async function launchChromium(serve) {
   };
 }
 
-async function launchFirefox(serve) {
+async function launchFirefox(serve, api) {
   const { default: puppeteer } = await import('puppeteer-core');
   const extensionPath = resolve('dist/firefox');
   requireBuild(extensionPath);
@@ -199,7 +200,7 @@ async function launchFirefox(serve) {
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
       if (url.startsWith('moz-extension:') || url.startsWith('about:') || url.startsWith('data:')) return request.continue();
-      const response = X_URL.test(url) && request.isNavigationRequest() ? serve(url) : null;
+      const response = !X_URL.test(url) ? null : request.isNavigationRequest() ? serve(url) : api(url);
       if (response) return request.respond(response);
       if (X_URL.test(url)) return request.respond({ status: 404, contentType: 'text/plain', body: '' });
       return request.abort();
