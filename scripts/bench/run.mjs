@@ -6,7 +6,8 @@
 // 7, 3, 5 and 3, and a 1M index too, for the figures in docs/performance.md.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
 // Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
-// --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save,
+// --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save, --no-x-traffic (the
+// page fetches no GraphQL responses; see x-traffic.mjs),
 // --baseline DIR (another build of the extension, e.g. of an earlier commit, run interleaved as the variant
 // `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
@@ -371,7 +372,8 @@ async function main() {
   const size = contentScriptSize();
   const officials = datasetAccounts();
   // The page fetches its users from X's GraphQL API, as X does (x-traffic.mjs): the page-world reader reads them.
-  const html = timelinePage({ officials, graphql: { path: GRAPHQL_PATH, pagePosts: PAGE_POSTS } });
+  // --no-x-traffic: the page fetches nothing (the bench before issue 19's traffic, for comparisons with older runs).
+  const html = timelinePage({ officials, graphql: flag('--no-x-traffic') ? null : { path: GRAPHQL_PATH, pagePosts: PAGE_POSTS, ahead: 3 } });
   const naiveTemplate = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
     .replace('__OFFICIAL__', JSON.stringify(officials.map((a) => a.handle.toLowerCase())));
   const naiveSource = naiveTemplate.replace('__SHADOW__', 'false');

@@ -113,18 +113,21 @@ function benchRuntime(config) {
   }
 
   /**
-   * X's client fetching the next page of its timeline (GraphQL, through the page's own fetch, parsed as X parses
-   * it) before rendering those posts; `graphql` is the API path, or null for a page that fetches nothing.
+   * X's client fetching pages of its timeline (GraphQL, through the page's own fetch, parsed as X parses it) ahead
+   * of rendering their posts, as X does while one scrolls: `graphql.ahead` pages are asked for before the scroll
+   * starts, then one more each time a page's first post is inserted, without waiting, so the scroll keeps its pace.
+   * `graphql` is { path, pagePosts, ahead }, or null for a page that fetches nothing.
    */
   let fetchedUpTo = 0;
-  async function fetchPage(start, total) {
-    if (!graphql || start < fetchedUpTo) return;
+  function fetchPage(total) {
+    const start = fetchedUpTo;
+    if (!graphql || start >= total) return Promise.resolve();
     const n = Math.min(graphql.pagePosts, total - start);
     const posts = [];
     for (let k = 0; k < n; k++) posts.push(post(start + k).accounts);
     fetchedUpTo = start + n;
     const variables = encodeURIComponent(JSON.stringify({ start, count: n, posts }));
-    await fetch(`${graphql.path}?variables=${variables}`).then((r) => r.json()).catch(() => null);
+    return fetch(`${graphql.path}?variables=${variables}`).then((r) => r.json()).catch(() => null);
   }
 
   const cellOf = new WeakMap(); // cell element -> post index
@@ -192,8 +195,9 @@ function benchRuntime(config) {
     countByTick = !raf;
     let layoutSum = 0;
     fetchedUpTo = 0;
+    if (graphql) await Promise.all(Array.from({ length: graphql.ahead }, () => fetchPage(total)));
     for (let start = 0; start < total; start += batch) {
-      await fetchPage(start, total);
+      if (graphql && start % graphql.pagePosts === 0) void fetchPage(total);
       if (raf) {
         // Inside the frame callback itself: the post must be badged before this frame paints.
         await new Promise((r) => requestAnimationFrame(() => { frame++; r(); }));
