@@ -60,8 +60,10 @@ describe('extension pages', () => {
     const ids = await page.$$eval('button[role="switch"][data-attache-layer]', (b) => b.map((x) => x.dataset.attacheLayer));
     assert.deepEqual(ids, [
       'heads-of-state-government', 'officials-ministries', 'diplomats-embassies', 'legislators', 'state-media',
-      'international-orgs', 'notices-disputed', 'notices-security', 'lookalikes', 'mentions',
+      'international-orgs', 'notices-disputed', 'notices-security', 'lookalikes', 'mentions', 'x-government',
     ]);
+    // The one layer that is off by default: X's own government mark on accounts outside the dataset.
+    assert.equal(await page.getAttribute('button[role="switch"][data-attache-layer="x-government"]', 'aria-checked'), 'false');
     await page.close();
   });
 });
