@@ -144,7 +144,8 @@ async function identityShots() {
   const dir = docsImages ? resolve('docs/images') : outDir;
   mkdirSync(dir, { recursive: true });
   const popup = await openExtensionPage(context, session.extensionId, 'src/popup/index.html');
-  const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]');
+  // Enabled once the popup has read the settings.
+  const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]:not([disabled])');
   await toggle.waitFor();
   if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
   await popup.waitForSelector('button[role="switch"][data-attache-layer="x-government"][aria-checked="true"]');

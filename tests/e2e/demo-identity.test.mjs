@@ -23,7 +23,8 @@ describe('the demo\'s identity page (demo build, fictional accounts)', () => {
 
   it('says it is a demo of fictional accounts, and shows each case as specified', async () => {
     const popup = await openExtensionPage(session.context, session.extensionId, 'src/popup/index.html');
-    const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]');
+    // Enabled once the popup has read the settings.
+    const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]:not([disabled])');
     await toggle.waitFor();
     assert.equal(await toggle.getAttribute('aria-checked'), 'false');
     await toggle.click();

@@ -48,7 +48,8 @@ describe('X\'s own signals: the popup line and the x-government layer', () => {
 
   async function setLayer(on) {
     const popup = await openExtensionPage(session.context, session.extensionId, 'src/popup/index.html');
-    const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]');
+    // Enabled once the popup has read the settings.
+    const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]:not([disabled])');
     await toggle.waitFor();
     if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
     await popup.waitForSelector(`button[role="switch"][data-attache-layer="x-government"][aria-checked="${on}"]`);
@@ -68,7 +69,8 @@ describe('X\'s own signals: the popup line and the x-government layer', () => {
 
   it('off by default: X\'s government check on an account outside the dataset makes no mark', async () => {
     const popup = await openExtensionPage(session.context, session.extensionId, 'src/popup/index.html');
-    const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]');
+    // Enabled once the popup has read the settings.
+    const toggle = popup.locator('button[role="switch"][data-attache-layer="x-government"]:not([disabled])');
     await toggle.waitFor();
     assert.equal(await toggle.getAttribute('aria-checked'), 'false');
     assert.equal(await popup.locator('#layer-x-government-label').textContent(), 'X government accounts not in the dataset');
