@@ -8,6 +8,7 @@ import packageJson from './package.json';
 import { datasetPlugin } from './scripts/lib/vite-dataset-plugin';
 import { localesPlugin, messageCatalogInfo } from './scripts/lib/vite-locales-plugin';
 import { privacyPagePlugin } from './scripts/lib/vite-privacy-plugin';
+import { buildVariant, withoutPageWorld } from './scripts/lib/build-variant';
 
 type Target = 'chrome' | 'firefox';
 
@@ -20,17 +21,19 @@ function manifestFor(target: Target): ManifestV3Export {
   if (target === 'firefox' && background?.service_worker) {
     manifest.background = { scripts: [background.service_worker], type: background.type };
   }
-  return manifest as unknown as ManifestV3Export;
+  return (buildVariant().pageWorld ? manifest : withoutPageWorld(manifest)) as unknown as ManifestV3Export;
 }
 
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   // Under vitest neither crxjs nor the dataset compiler runs: tests import the core directly.
   const testing = Boolean(process.env.VITEST);
+  // The shipped build unless ATTACHE_VARIANT names another (scripts/lib/build-variant.ts: the demo, the bench's baseline).
+  const variant = buildVariant();
   const plugins: PluginOption[] = testing
     ? [preact()]
     : [
-        datasetPlugin('dataset'),
+        datasetPlugin(variant.datasetDir, `${variant.generatedDir}/dataset.js`, `${variant.generatedDir}/details.js`),
         localesPlugin(),
         privacyPagePlugin('PRIVACY.md'),
         preact(),
@@ -39,7 +42,7 @@ export default defineConfig(({ mode }) => {
           browser: target,
           // One self-contained content script: no loader, no web_accessible_resources, so x.com pages cannot
           // probe for the extension.
-          contentScripts: { standaloneFiles: ['src/content/index.tsx', 'src/page-world/index.ts'] },
+          contentScripts: { standaloneFiles: ['src/content/index.tsx', ...(variant.pageWorld ? ['src/page-world/index.ts'] : [])] },
         }),
       ];
   const messages = messageCatalogInfo('public', manifestJson.default_locale);
@@ -55,7 +58,7 @@ export default defineConfig(({ mode }) => {
       __ATTACHE_MESSAGE_KEYS__: JSON.stringify(messages.keys),
     },
     build: {
-      outDir: `dist/${target}`,
+      outDir: variant.outDir(target),
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

@@ -174,7 +174,7 @@ const pct = (r) => (Number.isFinite(r) ? `${r >= 1 ? '+' : ''}${((r - 1) * 100).
 const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
 /** Heap kept by a small index: a difference of two heap readings, below their noise when tiny (or even negative). */
 const heapMb = (b) => (Number.isFinite(b) && b < 0.05 * 1048576 ? '< 0.1' : mb(b));
-const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)', 'naive-shadow': 'naive annotator, shadow-root badges' };
+const NAMES = { none: 'no extension', attache: 'Attaché', naive: 'naive annotator', control: 'control (2 ms busy loop)', baseline: 'baseline build (--baseline)', 'naive-shadow': 'naive annotator, shadow-root badges', 'attache-no-page-world': 'Attaché without its page-world reader' };
 
 function duration(seconds) {
   const s = Math.round(seconds);

@@ -6,7 +6,8 @@
 // 7, 3, 5 and 3, and a 1M index too, for the figures in docs/performance.md.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
 // Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
-// --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save,
+// --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save, --no-x-traffic (the
+// page fetches no GraphQL responses; see x-traffic.mjs),
 // --baseline DIR (another build of the extension, e.g. of an earlier commit, run interleaved as the variant
 // `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
@@ -23,6 +24,7 @@ import { analyseTrace, startTracing } from './trace.mjs';
 import { extensionTimeMs, startProfiling } from './profile.mjs';
 import { BUDGET, markdown, median, summarise } from './report.mjs';
 import { bundledIndexExpression, jsonExpression } from '../lib/inline-dataset.mjs';
+import { GRAPHQL_PATH, NO_PAGE_WORLD, NO_PAGE_WORLD_DIST, PAGE_POSTS, datasetIds, pageWorldReport, scriptTimeMs, serveGraphql } from './x-traffic.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -51,7 +53,7 @@ const BASELINE = option('--baseline', null);
 const SCALE = !flag('--no-scale');
 const SAVE = SCALE && !flag('--no-save') && !QUICK && !argv.includes('--variants') && !BASELINE;
 /** A subset of variants, for profiling work (never saved as the results). */
-const VARIANTS = option('--variants', 'none,attache,naive,control').split(',');
+const VARIANTS = option('--variants', `none,attache,${NO_PAGE_WORLD},naive,control`).split(',');
 if (!VARIANTS.includes('none') || !VARIANTS.includes('attache')) throw new Error('--variants must include none and attache');
 /** Posts per batch, ms between batches, cells kept mounted, ms to wait after the last batch. */
 const SCROLL = { batch: 10, intervalMs: 32, window: 30, settleMs: 600 };
@@ -85,6 +87,16 @@ function ensureBuild() {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', 'chrome'], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error('build failed');
   return true;
+}
+
+/** Attaché without its page-world reader (x-traffic.mjs): built afresh when it is older than the sources. */
+function ensureNoPageWorldBuild() {
+  const manifest = `${NO_PAGE_WORLD_DIST}/manifest.json`;
+  const sources = Math.max(...['src', 'dataset', 'public', 'manifest.json', 'vite.config.ts'].map(newest));
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
+  log(`${NO_PAGE_WORLD_DIST} is missing or older than the sources: building it (scripts/build-variant.ts no-page-world)`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-variant.ts', 'no-page-world', 'chrome'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error('build of the no-page-world variant failed');
 }
 
 /** The content script's size, with and without the embedded dataset index (an object literal, see scripts/build.mjs). */
@@ -288,7 +300,7 @@ async function launchPlain() {
 const metricsOf = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 
 /** The attribute each variant's content script sets on <html> once it runs (no extension: none). */
-const READY_MARK = { attache: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive', 'naive-shadow': 'data-bench-naive' };
+const READY_MARK = { attache: 'data-attache-ready', [NO_PAGE_WORLD]: 'data-attache-ready', baseline: 'data-attache-ready', control: 'data-bench-control', naive: 'data-bench-naive', 'naive-shadow': 'data-bench-naive' };
 
 /** One scroll of `size` posts in a fresh tab of the variant's browser; returns DevTools and in-page figures. */
 async function runOnce({ variant, browsers, size, trace = false, profile = false }) {
@@ -311,7 +323,10 @@ async function runOnce({ variant, browsers, size, trace = false, profile = false
   const scroll = scrollFor(size);
   const stopProfiling = profile ? await startProfiling(cdp) : null;
   const inPage = await page.evaluate((o) => window.__bench.run(o), { total: postsOf(size), ...scroll });
-  const extensionMs = stopProfiling ? extensionTimeMs(await stopProfiling()) : undefined;
+  const profiled = stopProfiling ? await stopProfiling() : null;
+  const extensionMs = profiled ? extensionTimeMs(profiled) : undefined;
+  // The page-world reader's share of it: samples in its own script (a MAIN-world content script of the extension).
+  const pageWorldMs = profiled ? scriptTimeMs(profiled, '/src/page-world/') : undefined;
   const after = await metricsOf(cdp);
   const events = stopTrace ? await stopTrace() : null;
   await cdp.send('HeapProfiler.collectGarbage');
@@ -327,7 +342,7 @@ async function runOnce({ variant, browsers, size, trace = false, profile = false
   metrics.JSHeapUsedSize = end.JSHeapUsedSize;
   const { latencyMs, latencyFrames, frameWaitMs, afterPageMs, ...rest } = inPage;
   return {
-    variant, size, metrics, extensionMs, ...rest, latency: stats(latencyMs), frameWait: stats(frameWaitMs), afterPage: stats(afterPageMs), framesToBadge: frameStats(latencyFrames), control, errors,
+    variant, size, metrics, extensionMs, pageWorldMs, ...rest, latency: stats(latencyMs), frameWait: stats(frameWaitMs), afterPage: stats(afterPageMs), framesToBadge: frameStats(latencyFrames), control, errors,
     trace: events ? analyseTrace(events, { contentScriptUrl: browsers.contentScriptFile }) : undefined,
   };
 }
@@ -353,20 +368,24 @@ function frameStats(xs) {
 
 async function main() {
   const built = ensureBuild();
+  if (VARIANTS.includes(NO_PAGE_WORLD)) ensureNoPageWorldBuild();
   const size = contentScriptSize();
   const officials = datasetAccounts();
-  const html = timelinePage({ officials });
+  // The page fetches its users from X's GraphQL API, as X does (x-traffic.mjs): the page-world reader reads them.
+  // --no-x-traffic: the page fetches nothing (the bench before issue 19's traffic, for comparisons with older runs).
+  const html = timelinePage({ officials, graphql: flag('--no-x-traffic') ? null : { path: GRAPHQL_PATH, pagePosts: PAGE_POSTS, ahead: 3 } });
   const naiveTemplate = readFileSync(join(HERE, 'naive-annotator.js'), 'utf8')
     .replace('__OFFICIAL__', JSON.stringify(officials.map((a) => a.handle.toLowerCase())));
   const naiveSource = naiveTemplate.replace('__SHADOW__', 'false');
   log(`Attaché bench${QUICK ? ' (quick)' : FULL ? ' (full)' : ''}: ${SIZES.map((s) => `${s} posts × ${roundsFor(s)} round(s)`).join(', ')}, `
     + `${TRACE ? TRACE_ROUNDS : 0} traced, ${PROFILE_ROUNDS} profiled; ${officials.length} official accounts, Chromium ${findChromium()}`);
 
-  const allVariants = ['none', 'attache', 'naive', 'naive-shadow', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
+  const allVariants = ['none', 'attache', NO_PAGE_WORLD, 'naive', 'naive-shadow', 'control'].filter((v) => VARIANTS.includes(v)).concat(BASELINE ? ['baseline'] : []);
   // One browser per variant, launched only for the variants that run.
   const launch = {
     none: () => launchPlain(),
     attache: () => launchWithExtension({ dist: 'dist/chrome' }),
+    [NO_PAGE_WORLD]: () => launchWithExtension({ dist: NO_PAGE_WORLD_DIST }),
     naive: () => launchNaive(naiveSource),
     'naive-shadow': () => launchNaive(naiveTemplate.replace('__SHADOW__', 'true')),
     control: () => launchWithExtension({ dist: 'scripts/bench/control-extension' }),
@@ -379,7 +398,12 @@ async function main() {
     const p = await browsers.none.context.newPage(); const ua = await p.evaluate(() => navigator.userAgent); await p.close();
     return /Chrome\/([\d.]+)/.exec(ua)?.[1] ?? 'unknown';
   })());
-  for (const b of sessions) await serve(b.context, html);
+  const known = datasetIds();
+  const traffic = [];
+  for (const b of sessions) {
+    await serve(b.context, html);
+    traffic.push(await serveGraphql(b.context, known));
+  }
 
   const runs = [];
   try {
@@ -418,8 +442,8 @@ async function main() {
     for (let round = 0; round < PROFILE_ROUNDS; round++) {
       for (const variant of withCode.map((_, i) => withCode[(i + round) % withCode.length])) {
         const r = await runOnce({ variant, browsers, size: SIZES[0], profile: true });
-        profiled.push({ variant, round, size: SIZES[0], extensionMs: r.extensionMs, errors: r.errors });
-        log(`  profiled ${SIZES[0]} posts, round ${round + 1}, ${variant.padEnd(8)} own code ${r.extensionMs.toFixed(0)} ms (sampled)`);
+        profiled.push({ variant, round, size: SIZES[0], extensionMs: r.extensionMs, pageWorldMs: r.pageWorldMs, errors: r.errors });
+        log(`  profiled ${SIZES[0]} posts, round ${round + 1}, ${variant.padEnd(8)} own code ${r.extensionMs.toFixed(0)} ms (sampled)` + (r.pageWorldMs ? `, page-world reader ${r.pageWorldMs.toFixed(1)} ms` : ""));
       }
     }
     // The scroll's browsers are done: the start-up measurements below load big scripts in browsers of their own.
@@ -447,8 +471,11 @@ async function main() {
     };
     // --out FILE: the raw runs of this run, whatever is saved (a before/after run with --baseline is not).
     if (option('--out', null)) writeFileSync(option('--out', null), JSON.stringify(result) + '\n');
+    result.xTraffic = traffic.reduce((a, t) => ({ responses: a.responses + t.stats().responses, bytes: a.bytes + t.stats().bytes }), { responses: 0, bytes: 0 });
     result.summary = summarise(result);
-    const md = markdown(result);
+    const pageWorld = pageWorldReport(result);
+    result.pageWorld = pageWorld.figures;
+    const md = markdown(result) + pageWorld.markdown;
     console.log(md);
     if (SAVE) {
       mkdirSync(join(HERE, 'results'), { recursive: true });

@@ -58,7 +58,7 @@ function templates() {
 
 /** The in-page side: the generator, the scroller, the badge observer. Runs in the page's main world. */
 function benchRuntime(config) {
-  const { templates, officials, seed } = config;
+  const { templates, officials, seed, graphql } = config;
   const WORDS = ['trade', 'talks', 'weather', 'maps', 'budget', 'summit', 'rail', 'harbour', 'vote', 'grain', 'energy',
     'statement', 'visit', 'report', 'museum', 'festival', 'science', 'health', 'water', 'bridge'];
   const esc = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -107,7 +107,27 @@ function benchRuntime(config) {
     if (quote) want('quote-author', Q);
     if (mentions >= 1) want('mention', M0);
     if (mentions >= 2) want('mention', M1);
-    return { html, expected };
+    // The accounts the post shows, author first, as X's response for it describes them (see x-traffic.mjs).
+    const accounts = [A, ...(quote ? [Q] : []), ...(social ? [R] : []), ...(reply ? [P] : []), ...(mentions >= 1 ? [M0] : []), ...(mentions >= 2 ? [M1] : [])];
+    return { html, expected, accounts: accounts.map((a) => [a.handle, a.name]) };
+  }
+
+  /**
+   * X's client fetching pages of its timeline (GraphQL, through the page's own fetch, parsed as X parses it) ahead
+   * of rendering their posts, as X does while one scrolls: `graphql.ahead` pages are asked for before the scroll
+   * starts, then one more each time a page's first post is inserted, without waiting, so the scroll keeps its pace.
+   * `graphql` is { path, pagePosts, ahead }, or null for a page that fetches nothing.
+   */
+  let fetchedUpTo = 0;
+  function fetchPage(total) {
+    const start = fetchedUpTo;
+    if (!graphql || start >= total) return Promise.resolve();
+    const n = Math.min(graphql.pagePosts, total - start);
+    const posts = [];
+    for (let k = 0; k < n; k++) posts.push(post(start + k).accounts);
+    fetchedUpTo = start + n;
+    const variables = encodeURIComponent(JSON.stringify({ start, count: n, posts }));
+    return fetch(`${graphql.path}?variables=${variables}`).then((r) => r.json()).catch(() => null);
   }
 
   const cellOf = new WeakMap(); // cell element -> post index
@@ -174,7 +194,10 @@ function benchRuntime(config) {
     const raf = shape === 'raf';
     countByTick = !raf;
     let layoutSum = 0;
+    fetchedUpTo = 0;
+    if (graphql) await Promise.all(Array.from({ length: graphql.ahead }, () => fetchPage(total)));
     for (let start = 0; start < total; start += batch) {
+      if (graphql && start % graphql.pagePosts === 0) void fetchPage(total);
       if (raf) {
         // Inside the frame callback itself: the post must be badged before this frame paints.
         await new Promise((r) => requestAnimationFrame(() => { frame++; r(); }));
@@ -245,8 +268,8 @@ function benchRuntime(config) {
 }
 
 /** The whole /home document: X-like chrome (nav, header, sidebar) around an empty virtualised timeline. */
-export function timelinePage({ officials, seed = 20260701 }) {
-  const config = { templates: templates(), officials: officials.map((a) => [a.handle, a.name]), seed };
+export function timelinePage({ officials, seed = 20260701, graphql = null }) {
+  const config = { templates: templates(), officials: officials.map((a) => [a.handle, a.name]), seed, graphql };
   const primary = homeHeader('en')
     + timeline({ id: 'accessible-list-0', heading: 'Your Home Timeline', aria: 'Timeline: Your Home Timeline' }, []);
   const side = sidebar([sidebarBox('Who to follow', [userCell('jane_reader'), userCell('mapsandmore')])]);

@@ -9,7 +9,7 @@ import { LookalikeIndex } from '../core/lookalike';
 import { isUnverified } from '../core/compiled';
 import type { DatasetIndex } from '../core/lookup';
 import { handleFromHref } from '../core/handles';
-import { identify, isOfficial, type Identity, type Observations } from '../core/identity';
+import { identify, isOfficial, unlistedGovernment, type Identity, type Observations } from '../core/identity';
 import type { CustomLayerIndex, CustomMatch } from '../core/custom-layers';
 import { PLACEMENTS } from './placements/registry';
 import type { Candidate, PageContext, Placement } from './placements/types';
@@ -26,6 +26,9 @@ export type { Annotation, BadgeRenderer } from '../contract/badges';
 export const LOOKALIKE_PLACEMENTS: ReadonlySet<string> = new Set(['tweet-author', 'user-cell', 'hover-card', 'profile']);
 
 const LOOKALIKE_LAYERS = ['lookalikes'] as const;
+/** The optional layer for accounts X marks as government that the dataset lacks (src/core/identity.ts). */
+export const X_GOVERNMENT_LAYER = 'x-government';
+const X_GOVERNMENT_LAYERS = [X_GOVERNMENT_LAYER] as const;
 
 interface PlacementGroup {
   selector: string;
@@ -195,7 +198,9 @@ export class Annotator {
       const handle = host.getAttribute('data-attache-handle');
       const subject = host.hasAttribute('data-attache-warning')
         ? `${host.getAttribute('data-attache-warning')}:${handle}`
-        : host.getAttribute('data-attache-account') ?? `custom:${handle}`;
+        : host.hasAttribute('data-attache-signal')
+          ? `${host.getAttribute('data-attache-signal')}:${handle}`
+          : host.getAttribute('data-attache-account') ?? `custom:${handle}`;
       all.add(subject);
       for (const layer of (host.getAttribute('data-attache-layer') ?? '').split(' ')) {
         if (!layer) continue;
@@ -366,7 +371,8 @@ export class Annotator {
 
   /** What to show for one candidate, or null (not an account of interest, or its layers are off). */
   private annotate(candidate: Candidate): Wanted | null {
-    const seen = identify(this.options.index, candidate.handle, this.options.identity?.() ?? null);
+    const observations = this.options.identity?.() ?? null;
+    const seen = identify(this.options.index, candidate.handle, observations);
     // An unverified entry the reader chose not to see: not badged (and, being in the dataset, never a lookalike).
     const hidden = seen !== null && isUnverified(seen.match.account.confidence) && this.options.showUnverified?.() === false;
     const identity = hidden ? null : seen;
@@ -405,6 +411,21 @@ export class Annotator {
         subject: `custom:${candidate.handle.toLowerCase()}`,
       };
     }
+    const lookalike = this.lookalike(candidate);
+    if (lookalike || seen) return lookalike;
+    // Not in the dataset, not on a list, no warning: X's own government mark, when the reader asked for it.
+    if (!isBadgeVisible(X_GOVERNMENT_LAYERS, candidate.placement, this.layerEnabled)) return null;
+    const observed = unlistedGovernment(this.options.index, candidate.handle, observations);
+    if (!observed) return null;
+    return {
+      candidate,
+      annotation: { kind: 'x-government', handle: candidate.handle, observed },
+      layers: badgeLayers(X_GOVERNMENT_LAYERS, candidate.placement),
+      subject: `x-government:${candidate.handle.toLowerCase()}`,
+    };
+  }
+
+  private lookalike(candidate: Candidate): Wanted | null {
     if (!LOOKALIKE_PLACEMENTS.has(candidate.placement)) return null;
     if (!isBadgeVisible(LOOKALIKE_LAYERS, candidate.placement, this.layerEnabled)) return null;
     const hit = this.lookalikes()?.check({ handle: candidate.handle, displayName: candidate.displayName });
@@ -472,6 +493,10 @@ export class Annotator {
       host.setAttribute('data-attache-warning', 'recycled');
       host.setAttribute('data-attache-identity', 'recycled');
       host.setAttribute('data-attache-listed', annotation.identity.match.account.id);
+    } else if (annotation.kind === 'x-government') {
+      // X's signal, not Attaché's: no account, no warning; what X said, for tests and the popup's count.
+      host.setAttribute('data-attache-signal', 'x-government');
+      host.setAttribute('data-attache-x-id', annotation.observed.id);
     } else {
       host.setAttribute('data-attache-warning', 'lookalike');
       host.setAttribute('data-attache-resembles', annotation.resembles.handle.toLowerCase());
@@ -511,6 +536,7 @@ function signatureOf(want: Wanted): string {
     a.kind === 'official' ? `${a.match.account.id}|${a.custom.map((m) => m.layer.id + m.entry.label).join(',')}|${identitySignature(a.identity)}`
     : a.kind === 'recycled' ? `recycled|${a.identity.match.account.id}|${identitySignature(a.identity)}`
     : a.kind === 'custom' ? a.matches.map((m) => m.layer.id + m.entry.label + m.layer.colour + m.layer.name).join(',')
+    : a.kind === 'x-government' ? `x-government|${a.observed.id}|${a.observed.handle}|${a.observed.label}`
     : `${a.resembles.id}|${a.reason}`;
   return `${want.layers.join(' ')}|${what}`;
 }

@@ -15,7 +15,7 @@ import { SessionRecorder } from '../storage/session-log';
 import { ACCOUNT_DETAILS, PAGE_STATS, type AccountDetailsReply, type AccountDetailsRequest, type PageStats } from '../pages/messages';
 import { AttacheUi } from '../ui/hosts';
 import { loadMessageCatalog } from '../ui/message-catalog';
-import { Annotator, type Annotation } from './annotator';
+import { Annotator, X_GOVERNMENT_LAYER, type Annotation } from './annotator';
 import { HookCheck } from './hook-check';
 import { PageSignals } from './page-signals';
 import type { Candidate } from './placements/types';
@@ -108,6 +108,9 @@ async function main(): Promise<void> {
       errors++;
       console.debug('[Attaché] page data', error);
     },
+    // X's government mark on an account outside the dataset, given or taken back: matters when that layer is on.
+    (observed, previous) =>
+      (observed.verification === 'government' || previous?.verification === 'government') && layerEnabled(settings, X_GOVERNMENT_LAYER),
   );
   const annotator = new Annotator({
     index,
@@ -127,7 +130,8 @@ async function main(): Promise<void> {
       hooks.schedule();
     },
     onAnnotate: (annotation: Annotation, candidate: Candidate, layers) => {
-      if (!settings.sessionLog || annotation.kind === 'lookalike') return;
+      // Warnings and X's own marks are not dataset accounts: the session log records those only.
+      if (!settings.sessionLog || annotation.kind === 'lookalike' || annotation.kind === 'x-government') return;
       const identity = annotation.kind === 'official' || annotation.kind === 'recycled' ? annotation.identity : undefined;
       recorder.record({
         path: location.pathname,

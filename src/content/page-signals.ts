@@ -1,9 +1,10 @@
 /**
  * The isolated world's end of the page-world channel (src/contract/page-world.ts): validates each batch, keeps the
  * observations in a bounded store, and asks for a re-annotation only when a batch touches a dataset account (its id
- * or its handle is in the index), once per batch. Page data that concerns no dataset account changes nothing.
+ * or its handle is in the index), once per batch. Page data that concerns no dataset account changes nothing, except
+ * for the optional layer of X government accounts not in the dataset (`alsoRelevant`).
  */
-import { ObservationStore, type IdentityIndex, type Observations } from '../core/identity';
+import { ObservationStore, type IdentityIndex, type Observation, type Observations } from '../core/identity';
 import { RESEND_EVENT, USERS_EVENT, decodeBatch } from '../contract/page-world';
 
 export class PageSignals {
@@ -25,6 +26,8 @@ export class PageSignals {
     private readonly index: IdentityIndex,
     private readonly onRelevant: () => void,
     private readonly onError: (error: unknown) => void = () => undefined,
+    /** A changed observation outside the dataset that matters all the same (the x-government layer, when on). */
+    private readonly alsoRelevant: (observed: Observation, previous: Observation | undefined) => boolean = () => false,
   ) {}
 
   get observations(): Observations {
@@ -62,7 +65,8 @@ export class PageSignals {
       relevant =
         this.index.byXId(observed.id) !== null ||
         this.index.byHandle(observed.handle) !== null ||
-        (previous !== undefined && this.index.byHandle(previous.handle) !== null);
+        (previous !== undefined && this.index.byHandle(previous.handle) !== null) ||
+        this.alsoRelevant(observed, previous);
     }
     if (relevant) this.onRelevant();
     return relevant;

@@ -3,7 +3,7 @@
  * renders badges for them: what a badge is for and where it goes. Neither side imports the other; both import this.
  */
 import type { CustomMatch } from '../core/custom-layers';
-import type { Identity } from '../core/identity';
+import type { Identity, Observation } from '../core/identity';
 import type { LookalikeReason } from '../core/lookalike';
 import type { AccountSummary, Match } from '../core/summary';
 
@@ -43,12 +43,15 @@ export interface Candidate {
  * What a badge says: an official account from the dataset, a researcher's own list, a lookalike warning, or a warning
  * that a dataset handle now belongs to another account (X's own data says so: src/core/identity.ts).
  * `identity` is how the official account was matched (absent where no identity was worked out: tests, old callers).
+ * `x-government` (an optional layer, off by default): X's page marks as government an account that neither the
+ * dataset nor a custom list has; the marker says that and nothing more (docs/identity.md).
  */
 export type Annotation =
   | { kind: 'official'; match: Match; custom: readonly CustomMatch[]; identity?: Identity }
   | { kind: 'recycled'; identity: Identity }
   | { kind: 'custom'; handle: string; matches: readonly CustomMatch[] }
-  | { kind: 'lookalike'; resembles: AccountSummary; reason: LookalikeReason };
+  | { kind: 'lookalike'; resembles: AccountSummary; reason: LookalikeReason }
+  | { kind: 'x-government'; handle: string; observed: Observation };
 
 export interface BadgeRenderer {
   /** Creates a badge host for an annotation (the host is inserted, and its data-attache-* set, by the annotator). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { packIndex, type SummaryRow } from './compiled';
 import { DatasetIndex } from './lookup';
 import { CATEGORIES, KINDS } from './schema';
-import { ObservationStore, disagreement, identify, isOfficial, type Observation } from './identity';
+import { ObservationStore, disagreement, identify, isOfficial, unlistedGovernment, type Observation } from './identity';
 
 const row = (id: string, handle: string, kind: string, category: string): SummaryRow => [
   id, handle, id, KINDS.indexOf(kind as never), CATEGORIES.indexOf(category as never), 'FR', 0, 0,
@@ -94,6 +94,33 @@ describe('the identity matching table', () => {
       ].map((i) => i?.status),
     );
     expect([...statuses].sort()).toEqual(['handle-only', 'id', 'pending', 'recycled', 'renamed']);
+  });
+});
+
+describe('X government accounts not in the dataset (the optional layer)', () => {
+  it('an account X marks as government that the dataset does not have: X\'s own observation, nothing more', () => {
+    const o = obs('12', 'someone', 'government', 'Government of Nowhere');
+    expect(unlistedGovernment(index, 'Someone', seen(o))).toEqual(o);
+  });
+
+  it('nothing without a government check, without page data, or for an account the dataset has (by handle or id)', () => {
+    expect(unlistedGovernment(index, 'someone', seen(obs('12', 'someone', 'business')))).toBeNull();
+    expect(unlistedGovernment(index, 'someone', seen(obs('12', 'someone', 'none')))).toBeNull();
+    expect(unlistedGovernment(index, 'someone', null)).toBeNull();
+    expect(unlistedGovernment(index, 'someone', seen())).toBeNull();
+    // A dataset handle (even held by another id: that is the recycled warning's case, not this layer's).
+    expect(unlistedGovernment(index, 'MinistryB', seen(obs('42', 'MinistryB', 'government')))).toBeNull();
+    expect(unlistedGovernment(index, 'EmbassyA', seen(obs('999', 'EmbassyA', 'government')))).toBeNull();
+    expect(unlistedGovernment(index, 'OldEmbassyA', seen(obs('5', 'OldEmbassyA', 'government')))).toBeNull();
+    // A dataset account under a new handle (renamed): the official badge's case.
+    expect(unlistedGovernment(index, 'EmbassyA_New', seen(obs('1001', 'EmbassyA_New', 'government')))).toBeNull();
+  });
+
+  it('follows the handle X shows now: a government account renamed away leaves no mark on its old handle', () => {
+    const store = seen(obs('12', 'someone', 'government'));
+    store.add(obs('12', 'someone_new', 'government'));
+    expect(unlistedGovernment(index, 'someone', store)).toBeNull();
+    expect(unlistedGovernment(index, 'someone_new', store)?.id).toBe('12');
   });
 });
 

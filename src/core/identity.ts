@@ -76,6 +76,19 @@ export function identify(index: IdentityIndex, handle: string, seen: Observation
   return { status: byHandle.account.xId ? 'pending' : 'handle-only', match: byHandle, handle };
 }
 
+/**
+ * The optional layer "X government accounts not in the dataset": what X's page says about a handle the dataset does
+ * not have, when X marks that account as government. The only case where X's data alone makes a mark, and that mark
+ * claims nothing beyond X's own (docs/identity.md): callers check first that no dataset entry (by handle or by the
+ * observed id) and no custom list has the account. Returns null otherwise.
+ */
+export function unlistedGovernment(index: IdentityIndex, handle: string, seen: Observations | null): Observation | null {
+  const observed = seen?.byHandle(handle);
+  if (!observed || observed.verification !== 'government') return null;
+  if (index.byHandle(handle) || index.byXId(observed.id)) return null;
+  return observed;
+}
+
 /** Whether the identity earns the official badge (everything but a recycled handle). */
 export function isOfficial(identity: Identity): boolean {
   return identity.status !== 'recycled';

@@ -15,6 +15,8 @@ export const LAYER_IDS = [
   'notices-security',
   'lookalikes',
   'mentions',
+  // X's own signal, off by default: accounts X marks as government that neither the dataset nor a custom list has.
+  'x-government',
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
@@ -64,6 +66,7 @@ export const DEFAULT_LAYERS: LayerSwitches = Object.freeze({
   'notices-security': true,
   lookalikes: true,
   mentions: true,
+  'x-government': false,
 });
 
 /** The content layers of an official account: its category's layer plus one per type of notice it has. */

@@ -1,6 +1,6 @@
 /** One switch per built-in layer, for the popup and the options page alike. */
 import type { ComponentChildren } from 'preact';
-import { LAYER_IDS, type LayerId } from '../core/layers';
+import { DEFAULT_LAYERS, LAYER_IDS, type LayerId } from '../core/layers';
 import type { Settings } from '../settings/settings';
 import type { SettingsChange } from '../settings/store';
 import { keyFor, t } from '../ui/i18n';
@@ -25,7 +25,8 @@ export function LayerSwitches(props: {
           id={`layer-${id}`}
           layer={id}
           label={layerLabel(id)}
-          checked={settings?.layers[id] ?? true}
+          // Until the settings are read, each switch shows its layer's default (one layer is off by default).
+          checked={settings?.layers[id] ?? DEFAULT_LAYERS[id]}
           disabled={!settings}
           extra={extra?.(id)}
           onChange={(on) => void (settings && update({ layers: { ...settings.layers, [id]: on } }))}

@@ -21,7 +21,7 @@ describe('readSettings', () => {
 
   it('migrates version 1, turning "hover delay 0" into badge-only prominence', () => {
     expect(readSettings({ schemaVersion: 1, enabled: true, hoverDelayMs: 0 }).settings).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: SETTINGS_VERSION,
       prominence: 'badge',
       hoverDelayMs: 600,
       sessionLog: false,
@@ -38,9 +38,24 @@ describe('readSettings', () => {
     const { settings, migrated, problem } = readSettings(v2);
     expect(migrated).toBe(true);
     expect(problem).toBeUndefined();
-    expect(settings).toEqual({ ...v2, schemaVersion: 3, showUnverified: true });
+    expect(settings).toEqual({ ...v2, schemaVersion: SETTINGS_VERSION, layers: { ...v2.layers, 'x-government': false }, showUnverified: true });
     expect(DEFAULT_SETTINGS.showUnverified).toBe(true);
     expect(readSettings({ ...DEFAULT_SETTINGS, showUnverified: 'no' }).problem).toMatch(/showUnverified/);
+  });
+
+  it('migrates version 3, adding the layer "X government accounts not in the dataset" switched off', () => {
+    const { 'x-government': _new, ...v3Layers } = { ...DEFAULT_SETTINGS.layers, legislators: false, lookalikes: false };
+    const v3 = { schemaVersion: 3, enabled: true, layers: v3Layers, prominence: 'badge-notice-line', hoverDelayMs: 900, sessionLog: true, showUnverified: false };
+    const { settings, migrated, problem } = readSettings(v3);
+    expect(migrated).toBe(true);
+    expect(problem).toBeUndefined();
+    expect(settings).toEqual({ ...v3, schemaVersion: 4, layers: { ...v3Layers, 'x-government': false } });
+    expect(settings.layers.legislators).toBe(false);
+    expect(DEFAULT_SETTINGS.layers['x-government']).toBe(false);
+    // A v3 value whose layers are unusable: reset to the defaults and reported, never spread into something odd.
+    const broken = readSettings({ ...v3, layers: 'all' });
+    expect(broken.settings.layers).toEqual(DEFAULT_SETTINGS.layers);
+    expect(broken.problem).toMatch(/layers/);
   });
 
   it('keeps valid options and resets invalid ones, saying which', () => {

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { DEFAULT_LAYERS, LAYER_IDS, type LayerSwitches } from '../core/layers';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const PROMINENCE = ['badge', 'badge-hover-card', 'badge-notice-line'] as const;
 export type Prominence = (typeof PROMINENCE)[number];
@@ -83,6 +83,14 @@ export const MIGRATIONS: Record<number, (old: Raw) => Raw> = {
   },
   // 2 -> 3: the switch for low-confidence and unverified entries, on (as they were shown before, now marked).
   2: (old) => ({ ...old, schemaVersion: 3, showUnverified: true }),
+  // 3 -> 4: the layer "X government accounts not in the dataset" (X's own signal, src/core/identity.ts), off: it is
+  // new, and it is the one place X's page data makes a mark by itself (docs/identity.md says why that is safe).
+  // A `layers` value that is not an object is left as it is, for validation to reset (and report).
+  3: (old) => {
+    const layers = old.layers;
+    const usable = !!layers && typeof layers === 'object' && !Array.isArray(layers);
+    return { ...old, schemaVersion: 4, layers: usable ? { ...(layers as Raw), 'x-government': false } : layers };
+  },
 };
 
 const KNOWN_KEYS = new Set(Object.keys(DEFAULT_SETTINGS));

@@ -12,6 +12,7 @@ import { Card } from './Card';
 import { LookalikeBadge, LookalikeCard } from './Lookalike';
 import { RecycledBadge, RecycledCard } from './Identity';
 import { CustomBadge, CustomCard } from './Custom';
+import { XGovernmentBadge, XGovernmentCard } from './XGovernment';
 import { t, uiDirection, uiLanguage } from './i18n';
 import { ThemeWatcher, type Theme } from './theme';
 import themeCss from './theme.css?inline';
@@ -99,6 +100,7 @@ function templateKey(annotation: Annotation): string {
   if (annotation.kind === 'official') return `o|${badgeShape(annotation.match.account)}`;
   if (annotation.kind === 'lookalike') return `l|${annotation.resembles.index}|${annotation.reason}`;
   if (annotation.kind === 'recycled') return `r|${annotation.identity.match.account.index}|${annotation.identity.handle}`;
+  if (annotation.kind === 'x-government') return 'x';
   return `c|${annotation.matches.map((m) => [m.layer.id, m.layer.name, m.layer.colour, m.entry.label].join('\u0000')).join('\u0001')}`;
 }
 
@@ -107,6 +109,7 @@ function badgeTree(annotation: Annotation) {
   if (annotation.kind === 'lookalike') return <LookalikeBadge resembles={annotation.resembles} reason={annotation.reason} />;
   if (annotation.kind === 'custom') return <CustomBadge matches={annotation.matches} />;
   if (annotation.kind === 'recycled') return <RecycledBadge identity={annotation.identity} />;
+  if (annotation.kind === 'x-government') return <XGovernmentBadge />;
   return <Badge account={annotation.match.account} />;
 }
 
@@ -370,6 +373,7 @@ export class AttacheUi implements BadgeRenderer {
       annotation.kind === 'official' ? annotation.match.account.id
       : annotation.kind === 'lookalike' ? annotation.resembles.id
       : annotation.kind === 'recycled' ? `recycled:${annotation.identity.handle.toLowerCase()}`
+      : annotation.kind === 'x-government' ? `x-government:${annotation.handle.toLowerCase()}`
       : `custom:${annotation.handle.toLowerCase()}`,
     );
     if (annotation.kind === 'lookalike') host.setAttribute('data-attache-warning', 'lookalike');
@@ -421,6 +425,15 @@ export class AttacheUi implements BadgeRenderer {
         <LookalikeCard resembles={annotation.resembles} reason={annotation.reason} autoFocus={!viaHover} onClose={close} />
       ) : annotation.kind === 'recycled' ? (
         <RecycledCard identity={annotation.identity} autoFocus={!viaHover} onClose={close} />
+      ) : annotation.kind === 'x-government' ? (
+        <XGovernmentCard
+          handle={annotation.handle}
+          observed={annotation.observed}
+          page={pageAddress(this.doc)}
+          date={new Date().toISOString().slice(0, 10)}
+          autoFocus={!viaHover}
+          onClose={close}
+        />
       ) : annotation.kind === 'custom' ? (
         <CustomCard handle={annotation.handle} matches={annotation.matches} autoFocus={!viaHover} onClose={close} />
       ) : (
@@ -475,4 +488,10 @@ export class AttacheUi implements BadgeRenderer {
   private applyTheme(theme: Theme): void {
     for (const host of this.doc.querySelectorAll(`${BADGE_TAG}, ${CARD_TAG}, ${NOTICE_TAG}`)) host.setAttribute('data-attache-theme', theme);
   }
+}
+
+/** The page a report names: origin and path only (a query can hold the reader's own search). */
+function pageAddress(doc: Document): string {
+  const location = doc.location;
+  return location ? `${location.origin}${location.pathname}` : '';
 }

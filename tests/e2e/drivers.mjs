@@ -29,20 +29,21 @@ export function findFirefox() {
 
 /**
  * Launches `name` ('chromium' | 'firefox') with the built extension. `pages` maps extra x.com URLs (no trailing
- * slash) to HTML served at them; every other x.com document comes from tests/fixtures/x; anything else on X's
- * domains gets an empty 404, and nothing else on the network is reachable.
+ * slash) to HTML served at them; every other x.com document comes from tests/fixtures/x; `api(url)` may answer the
+ * page's own requests to X's domains (X's GraphQL API, say: { status, contentType, body } or null); anything else on
+ * X's domains gets an empty 404, and nothing else on the network is reachable.
  * `colorScheme` ('light' | 'dark') is what the pages see as prefers-color-scheme: Firefox has no way to change it
  * over BiDi, so it is fixed for the session in both browsers. `extension` loads another copy than dist/<browser>
  * (an unpacked directory; for Firefox also a .zip, installed as it is).
  */
-export async function launch(name, { pages = {}, colorScheme = 'light', extension } = {}) {
+export async function launch(name, { pages = {}, colorScheme = 'light', extension, api = () => null } = {}) {
   const serve = (url) => {
     const extra = pages[url.replace(/\/$/, '')];
     if (extra) return { status: 200, contentType: 'text/html; charset=utf-8', body: extra };
     return fixtureResponse(url);
   };
-  if (name === 'chromium') return launchChromium(serve, { colorScheme, extension: extension ?? 'dist/chrome' });
-  if (name === 'firefox') return launchFirefox(serve, { colorScheme, extension: extension ?? 'dist/firefox' });
+  if (name === 'chromium') return launchChromium(serve, { colorScheme, extension: extension ?? 'dist/chrome', api });
+  if (name === 'firefox') return launchFirefox(serve, { colorScheme, extension: extension ?? 'dist/firefox', api });
   throw new Error(`unknown browser ${name}`);
 }
 
@@ -172,7 +173,7 @@ function wrapPage(raw, kind) {
   };
 }
 
-async function launchChromium(serve, { colorScheme, extension }) {
+async function launchChromium(serve, { colorScheme, extension, api }) {
   const { chromium } = await import('playwright-core');
   const extensionPath = resolve(extension);
   requireBuild(extensionPath);
@@ -186,7 +187,7 @@ async function launchChromium(serve, { colorScheme, extension }) {
   });
   await context.route(X_URL, (route) => {
     const request = route.request();
-    const response = request.resourceType() === 'document' ? serve(request.url()) : null;
+    const response = request.resourceType() === 'document' ? serve(request.url()) : api(request.url());
     return route.fulfill(response ?? { status: 404, contentType: 'text/plain', body: '' });
   });
   const { createHash } = await import('node:crypto');
@@ -216,7 +217,7 @@ async function launchChromium(serve, { colorScheme, extension }) {
   };
 }
 
-async function launchFirefox(serve, { colorScheme, extension }) {
+async function launchFirefox(serve, { colorScheme, extension, api }) {
   const { default: puppeteer } = await import('puppeteer-core');
   const extensionPath = resolve(extension);
   if (!extensionPath.endsWith('.zip')) requireBuild(extensionPath);
@@ -248,7 +249,7 @@ async function launchFirefox(serve, { colorScheme, extension }) {
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
       if (url.startsWith('moz-extension:') || url.startsWith('about:') || url.startsWith('data:')) return request.continue();
-      const response = X_URL.test(url) && request.isNavigationRequest() ? serve(url) : null;
+      const response = !X_URL.test(url) ? null : request.isNavigationRequest() ? serve(url) : api(url);
       if (response) return request.respond(response);
       if (X_URL.test(url)) return request.respond({ status: 404, contentType: 'text/plain', body: '' });
       return request.abort();

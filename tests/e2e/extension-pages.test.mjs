@@ -96,8 +96,10 @@ for (const name of BROWSERS) {
         const ids = await page.evaluate(() => [...document.querySelectorAll('button[role="switch"][data-attache-layer]')].map((b) => b.dataset.attacheLayer));
         assert.deepEqual(ids, [
           'heads-of-state-government', 'officials-ministries', 'diplomats-embassies', 'legislators', 'state-media',
-          'international-orgs', 'notices-disputed', 'notices-security', 'lookalikes', 'mentions',
+          'international-orgs', 'notices-disputed', 'notices-security', 'lookalikes', 'mentions', 'x-government',
         ]);
+        // The one layer that is off by default: X's own government mark on accounts outside the dataset.
+        assert.equal(await page.evaluate(() => document.querySelector('button[role="switch"][data-attache-layer="x-government"]')?.getAttribute('aria-checked')), 'false');
         await page.close();
       });
     });
