@@ -113,7 +113,7 @@ for (const name of BROWSERS) {
         page.evaluate((h) => ({
           active: document.activeElement?.localName,
           activePlacement: document.activeElement?.getAttribute('data-attache-placement'),
-          expanded: document.querySelector(h).shadowRoot.querySelector('button').getAttribute('aria-expanded'),
+          expanded: document.querySelector(h).querySelector('button').getAttribute('aria-expanded'),
         }), host);
       assert.deepEqual(await state(), { active: 'attache-card', activePlacement: null, expanded: 'true' });
       await page.evaluate(() => {

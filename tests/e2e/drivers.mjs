@@ -84,13 +84,13 @@ function wrapPage(raw, kind) {
     },
     /** Waits until fn(arg) is truthy in the page. */
     waitUntil,
-    /** Clicks the centre of the first rendered element: `selector`, or `inner` inside its open shadow root. */
+    /** Clicks the centre of the first rendered element: `selector`, or `inner` inside it (or inside its open shadow root). */
     async click(selector, inner) {
       const point = await raw.evaluate(
         ([s, i]) => {
           // The first match that is rendered (pages may hide some posts with CSS).
           const el = [...document.querySelectorAll(s)]
-            .map((host) => (i ? host.shadowRoot?.querySelector(i) : host))
+            .map((host) => (i ? (host.shadowRoot ?? host).querySelector(i) : host))
             .find((e) => e && e.getClientRects().length > 0);
           if (!el) return null;
           el.scrollIntoView({ block: 'center', inline: 'center' });
@@ -105,12 +105,12 @@ function wrapPage(raw, kind) {
     async clickAt(x, y) {
       await raw.mouse.click(x, y);
     },
-    /** Focuses an element (or one in its shadow root) the way a script would; keyboard tests then press keys. */
+    /** Focuses an element (or one inside it or its shadow root) the way a script would; keyboard tests then press keys. */
     async focus(selector, inner) {
       const ok = await raw.evaluate(
         ([s, i]) => {
           const host = document.querySelector(s);
-          const el = i ? host?.shadowRoot?.querySelector(i) : host;
+          const el = i && host ? (host.shadowRoot ?? host).querySelector(i) : host;
           el?.focus();
           return !!el;
         },
@@ -249,7 +249,7 @@ export function badgeHosts(page) {
       account: h.getAttribute('data-attache-account'),
       layers: (h.getAttribute('data-attache-layer') ?? '').split(' ').filter(Boolean),
       warning: h.getAttribute('data-attache-warning'),
-      label: h.shadowRoot?.querySelector('button')?.textContent ?? null,
+      label: h.querySelector('button')?.textContent ?? null,
     })),
   );
 }
