@@ -33,7 +33,7 @@ describe('context card', () => {
     let reached = false;
     for (let i = 0; i < 80 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-attache-placement') === 'profile');
+      reached = await page.evaluate(() => document.activeElement?.closest('attache-badge')?.getAttribute('data-attache-placement') === 'profile');
     }
     assert.ok(reached, 'the profile badge is reachable with Tab');
     await page.keyboard.press('Enter');
@@ -56,14 +56,14 @@ describe('context card', () => {
     assert.ok(visited.filter((v) => v.startsWith('a https://')).length >= 3, `links reached by Tab: ${visited.join(', ')}`);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-attache-placement')), 'profile');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('attache-badge')?.getAttribute('data-attache-placement')), 'profile');
     // Tabbing past the card's last control closes it and returns to the badge: it never lingers behind the focus.
     await page.keyboard.press('Enter');
     await card.waitFor();
     await page.waitForFunction(() => document.activeElement?.localName === 'attache-card');
     for (let i = 0; i < focusables + 1; i++) await page.keyboard.press('Tab');
     await card.waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-attache-placement')), 'profile');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('attache-badge')?.getAttribute('data-attache-placement')), 'profile');
     await page.close();
   });
 

@@ -118,7 +118,7 @@ describe('walking skeleton in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/profile-with-card.png` });
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-attache-placement')), 'profile');
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('attache-badge')?.getAttribute('data-attache-placement')), 'profile');
     assert.equal(await badge.getAttribute('aria-expanded'), 'false');
     await page.close();
   });
