@@ -113,7 +113,7 @@ for (const name of BROWSERS) {
         page.evaluate((h) => ({
           // A badge's button is in the page's DOM: focus is on it; the card's host stands for its shadow root.
           active: document.activeElement?.closest('attache-badge') ? `attache-badge ${document.activeElement.localName}` : document.activeElement?.localName,
-          activePlacement: document.activeElement?.closest('attache-badge')?.getAttribute('data-attache-placement'),
+          activePlacement: document.activeElement?.closest('attache-badge')?.getAttribute('data-attache-placement') ?? null,
           expanded: document.querySelector(h).querySelector('button').getAttribute('aria-expanded'),
         }), host);
       assert.deepEqual(await state(), { active: 'attache-card', activePlacement: null, expanded: 'true' });
