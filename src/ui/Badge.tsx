@@ -73,11 +73,15 @@ export function Badge({ account }: BadgeProps) {
       <span class="label" dir="auto">
         {label}
       </span>
+      {/* Spaces between the words the badge shows, so that its text reads "Diplomat · China 1", not "China1", and is
+          found in its accessible name (WCAG 2.5.3). A flex container does not render spaces between its items. */}
+      {unverified && ' '}
       {unverified && (
         <span class="unverified-mark" data-attache-unverified="">
           {t('badgeUnverified')}
         </span>
       )}
+      {account.noticeCount > 0 && ' '}
       {account.noticeCount > 0 && (
         <span class="notice-marker" title={t('badgeNoticeMarker')}>
           <Icon name="notice" class="icon notice-icon" />

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * Badge hosts: the markup is rendered once per distinct look and copied; clones still open and close their card,
- * report it with aria-expanded, and open on hover (official accounts) after the reader's delay.
+ * Badge hosts, in the page's DOM: the markup is rendered once per distinct look and copied; clones still open and
+ * close their card, report it with aria-expanded, and open on hover (official accounts) after the reader's delay.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
@@ -32,7 +32,7 @@ function mount(ui: AttacheUi, annotation: Annotation, handle: string): HTMLEleme
   return host;
 }
 
-const button = (host: HTMLElement) => host.shadowRoot!.querySelector('button')!;
+const button = (host: HTMLElement) => host.querySelector('button')!;
 
 let ui: AttacheUi | null = null;
 afterEach(() => {
@@ -43,6 +43,15 @@ afterEach(() => {
 });
 
 describe('badge hosts', () => {
+  it('are light DOM: no shadow root, the button is the only child', () => {
+    ui = new AttacheUi({ index, details: async () => null, hoverDelayMs: () => 0 });
+    const host = mount(ui, official('StateDept'), 'StateDept');
+    expect(host.shadowRoot).toBeNull();
+    expect(host.children.length).toBe(1);
+    expect(host.firstElementChild?.localName).toBe('button');
+    expect(host.getAttribute('data-attache-theme')).toBe('light');
+  });
+
   it('copies a badge for every appearance: same content, separate nodes', () => {
     const details = vi.fn(async () => null);
     ui = new AttacheUi({ index, details, hoverDelayMs: () => 0 });
@@ -94,7 +103,7 @@ describe('badge hosts', () => {
     ui = new AttacheUi({ index, details, hoverDelayMs: () => 300 });
     const host = mount(ui, official('AmbLiuXiaoMing'), 'AmbLiuXiaoMing');
     const account = index.byHandle('AmbLiuXiaoMing')!.account;
-    // A pointer arriving: over (bubbles, crosses the shadow boundary), then enter on the host, as a browser sends them.
+    // A pointer arriving: over (on the button, bubbling), then enter on the host, as a browser sends them.
     button(host).dispatchEvent(new PointerEvent('pointerover', { pointerType: 'touch', bubbles: true, composed: true }));
     host.dispatchEvent(new PointerEvent('pointerenter', { pointerType: 'touch' }));
     vi.advanceTimersByTime(1000);

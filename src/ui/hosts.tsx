@@ -1,6 +1,9 @@
 /**
- * Badge and card hosts: custom elements with an OPEN shadow root each (styles isolated both ways), rendered with
- * Preact. Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them. A badge gets its
+ * Badge and card hosts. A badge is an <attache-badge> element in the page's own DOM holding a copy of its button
+ * (rendered by Preact once per look), styled by one sheet the browser injects with the content script (badge.css);
+ * a shadow root per badge cost more than the rest of the annotator's work (docs/performance.md, seventh and eighth
+ * rounds). Cards and notice lines, one at a time or few, keep an OPEN shadow root each, rendered with Preact.
+ * Events are stopped at the host so X's shortcuts (j/k/l/r...) and post links never see them. A badge gets its
  * listeners when the reader first reaches it (see AttacheUi.arm): most badges on a timeline are never touched.
  */
 import { render, type VNode } from 'preact';
@@ -16,7 +19,7 @@ import { XGovernmentBadge, XGovernmentCard } from './XGovernment';
 import { t, uiDirection, uiLanguage } from './i18n';
 import { ThemeWatcher, type Theme } from './theme';
 import themeCss from './theme.css?inline';
-import badgeCss from './badge.css?inline';
+import noticeLineCss from './notice-line.css?inline';
 import cardCss from './card.css?inline';
 
 import type { Annotation, BadgeRenderer, Candidate } from '../contract/badges';
@@ -53,7 +56,7 @@ function stop(event: Event): void {
 const FIRST_CONTACT = ['pointerover', ...CONTAINED_EVENTS] as const;
 const CAPTURE_PASSIVE = { capture: true, passive: true } as const;
 
-const CSS = { badge: themeCss + '\n' + badgeCss, card: themeCss + '\n' + cardCss } as const;
+const CSS = { notice: themeCss + '\n' + noticeLineCss, card: themeCss + '\n' + cardCss } as const;
 const sharedSheets = new Map<keyof typeof CSS, CSSStyleSheet | null>();
 
 /**
@@ -120,7 +123,8 @@ interface BadgeState {
   armed: boolean;
   annotation: Annotation;
   candidate: Candidate;
-  shadow: ShadowRoot;
+  /** The badge's button (the host's only child). */
+  button: HTMLElement;
   hoverTimer: ReturnType<typeof setTimeout> | 0;
 }
 
@@ -162,15 +166,14 @@ export class AttacheUi implements BadgeRenderer {
    * key or touch is contained and handled like every later one.
    */
   private readonly onFirstContact = (event: Event) => {
-    // Seen from the window, an event from inside a badge's shadow root has the badge host as its target. Some DOM
-    // implementations (happy-dom) do not retarget it: the target is then the badge's button, a child of the root.
-    let host = event.target as HTMLElement;
-    let state = this.badges.get(host);
-    if (!state) {
-      const parent = (host as Node | null)?.parentNode;
-      if (parent instanceof ShadowRoot) state = this.badges.get((host = parent.host as HTMLElement));
-    }
-    if (state && !state.armed) {
+    // The target is the badge's button or a node inside it (its icon, its label), rarely the host itself. Most
+    // events on a page are elsewhere: an element's name tells that without a walk up the tree.
+    const target = event.target as Element | null;
+    const name = target?.localName;
+    if (name !== 'button' && name !== 'span' && name !== 'svg' && name !== 'path' && name !== BADGE_TAG) return;
+    const host = target!.closest(BADGE_TAG) as HTMLElement | null;
+    const state = host ? this.badges.get(host) : undefined;
+    if (host && state && !state.armed) {
       this.arm(host, state);
       // Firefox decides whether to send enter events before it sends the pointerover that armed the badge: with no
       // pointerenter listener in the page yet, this entry brings none. The pointer has entered: start the delay here.
@@ -214,10 +217,9 @@ export class AttacheUi implements BadgeRenderer {
     }
     const host = this.doc.createElement(BADGE_TAG);
     host.setAttribute('data-attache-theme', this.theme.current);
-    const shadow = attachShadowWithStyles(host, 'badge');
-    const state: BadgeState = { annotation, candidate, shadow, hoverTimer: 0, armed: false };
-    this.badges.set(host, state);
-    shadow.append(this.badgeMarkup(annotation));
+    const button = this.badgeMarkup(annotation);
+    host.append(button);
+    this.badges.set(host, { annotation, candidate, button, hoverTimer: 0, armed: false });
     if (annotation.kind === 'official' && annotation.match.account.noticeCount > 0 && candidate.placement === 'tweet-author' && this.options.noticeLine?.()) {
       void this.noticeLine(host, annotation.match.account.index, candidate);
     }
@@ -234,8 +236,8 @@ export class AttacheUi implements BadgeRenderer {
     host.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.card?.badge === host) this.closeCard(true);
     });
-    // The clone carries no listeners: the shadow root hears the button's clicks.
-    state.shadow.addEventListener('click', (event) => {
+    // The clone carries no listeners: the host hears the button's clicks.
+    host.addEventListener('click', (event) => {
       event.preventDefault();
       if (this.card?.badge === host && !this.card.viaHover) this.closeCard(true);
       else void this.openCard(host, false);
@@ -261,7 +263,7 @@ export class AttacheUi implements BadgeRenderer {
     line.setAttribute('data-attache-notice', notice.id);
     line.setAttribute('data-attache-theme', this.theme.current);
     contain(line);
-    const shadow = attachShadowWithStyles(line, 'badge');
+    const shadow = attachShadowWithStyles(line, 'notice');
     render(<NoticeLine notice={notice} onActivate={() => void this.openCard(badge, false)} />, shadow);
     text.after(line);
     state.companion = line;
@@ -291,7 +293,7 @@ export class AttacheUi implements BadgeRenderer {
     const state = this.badges.get(card.badge);
     if (state) {
       this.syncExpanded(card.badge, state);
-      if (restoreFocus) state.shadow.querySelector('button')?.focus();
+      if (restoreFocus) state.button.focus();
     }
   }
 
@@ -303,7 +305,7 @@ export class AttacheUi implements BadgeRenderer {
    * The badge's markup: rendered by Preact once per distinct look and copied for every further appearance (an account
    * can appear hundreds of times on a timeline, and a copy costs a fraction of a render).
    */
-  private badgeMarkup(annotation: Annotation): Node {
+  private badgeMarkup(annotation: Annotation): HTMLElement {
     const key = templateKey(annotation);
     let template = this.templates.get(key);
     if (!template) {
@@ -312,7 +314,7 @@ export class AttacheUi implements BadgeRenderer {
       if (this.templates.size >= 2000) this.templates.clear();
       this.templates.set(key, template);
     }
-    const copy = template.cloneNode(true) as Element;
+    const copy = template.cloneNode(true) as HTMLElement;
     if (annotation.kind === 'official') fillBadge(copy, annotation.match.account);
     return copy;
   }
@@ -325,7 +327,7 @@ export class AttacheUi implements BadgeRenderer {
 
   /** Tells assistive technology whether the badge's card is open. */
   private syncExpanded(host: HTMLElement, state: BadgeState): void {
-    state.shadow.querySelector('button')?.setAttribute('aria-expanded', this.card?.badge === host ? 'true' : 'false');
+    state.button.setAttribute('aria-expanded', this.card?.badge === host ? 'true' : 'false');
   }
 
   private hoverStart(host: HTMLElement, state: BadgeState): void {

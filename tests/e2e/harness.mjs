@@ -37,8 +37,8 @@ export function badges(page, selector = 'attache-badge:not([data-attache-warning
       placement: h.getAttribute('data-attache-placement'),
       handle: h.getAttribute('data-attache-handle'),
       account: h.getAttribute('data-attache-account'),
-      label: h.shadowRoot?.querySelector('button')?.textContent ?? null,
-      ariaLabel: h.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? null,
+      label: h.querySelector('button')?.textContent ?? null,
+      ariaLabel: h.querySelector('button')?.getAttribute('aria-label') ?? null,
     })),
   );
 }
@@ -52,7 +52,7 @@ export function warnings(page) {
       resembles: h.getAttribute('data-attache-resembles'),
       warning: h.getAttribute('data-attache-warning'),
       layer: h.getAttribute('data-attache-layer'),
-      label: h.shadowRoot?.querySelector('button')?.textContent ?? null,
+      label: h.querySelector('button')?.textContent ?? null,
     })),
   );
 }

@@ -61,7 +61,7 @@ describe('identity by numeric X id', () => {
         account: h.getAttribute('data-attache-account'),
         identity: h.getAttribute('data-attache-identity'),
         warning: h.getAttribute('data-attache-warning'),
-        label: h.shadowRoot?.querySelector('button')?.textContent ?? null,
+        label: h.querySelector('button')?.textContent ?? null,
       })),
     );
 

@@ -35,7 +35,7 @@ describe('message catalogue', () => {
     await page.waitForSelector('attache-badge[data-attache-placement="profile"]');
     const profile = (await badges(page)).find((b) => b.placement === 'profile');
     await page.close();
-    return profile.label?.replace(/\d+$/, '');
+    return profile.label?.replace(/\s*\d+$/, '');
   }
 
   it('the background writes every message of the UI language, with markers for substitutions', async () => {

@@ -4,7 +4,7 @@
  */
 import { handleFromAtText, handleFromAvatarTestId, profileHandleFromPath } from '../../core/handles';
 import { X } from '../selectors';
-import { displayText } from './read';
+import { displayText, ownText } from './read';
 import type { Placement } from './types';
 
 export const profile: Placement = {
@@ -19,8 +19,9 @@ export const profile: Placement = {
     const blocks = [...header.querySelectorAll(X.textBlock)];
     let handleLine: Element | null = null;
     let lastAt: string | null = null;
+    // Text without Attaché's badges (ownText): a badge already in the header holds words of its own.
     for (const el of blocks) {
-      const h = handleFromAtText(el.textContent);
+      const h = handleFromAtText(ownText(el));
       if (h) {
         lastAt = h.toLowerCase();
         if (lastAt === lower) handleLine = el;
@@ -41,8 +42,9 @@ export const profile: Placement = {
     let nameEl: Element | null = null;
     for (const el of blocks) {
       if (handleLine && (el === handleLine || el.contains(handleLine) || handleLine.contains(el))) break;
-      if (!el.textContent?.trim()) continue;
-      if (!handleLine && handleFromAtText(el.textContent)) continue;
+      const text = ownText(el);
+      if (!text.trim()) continue;
+      if (!handleLine && handleFromAtText(text)) continue;
       nameEl = el;
       break;
     }

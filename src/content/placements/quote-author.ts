@@ -4,7 +4,7 @@
  */
 import { handleFromAtText, handleFromAvatarTestId } from '../../core/handles';
 import { X } from '../selectors';
-import { displayText, nameContainer } from './read';
+import { displayText, nameContainer, ownText } from './read';
 import type { Placement } from './types';
 
 export const quoteAuthor: Placement = {
@@ -17,8 +17,9 @@ export const quoteAuthor: Placement = {
     const fromAvatar = handleFromAvatarTestId(avatar?.getAttribute('data-testid'));
     let handleLine: Element | null = null;
     let fromText: string | null = null;
+    // Text without Attaché's badges (ownText): a badge already in the card holds words of its own.
     for (const el of userName.querySelectorAll(X.quotedHandleText)) {
-      const h = handleFromAtText(el.textContent);
+      const h = handleFromAtText(ownText(el));
       if (h) {
         handleLine = el;
         fromText = h;
@@ -32,7 +33,9 @@ export const quoteAuthor: Placement = {
     let nameEl: Element | null = null;
     for (const el of userName.querySelectorAll(X.textBlock)) {
       if ((avatar && avatar.contains(el)) || (handleLine && (handleLine.contains(el) || el.contains(handleLine)))) continue;
-      if (el.querySelector('time') || handleFromAtText(el.textContent) || !el.textContent?.trim()) continue;
+      if (el.querySelector('time')) continue;
+      const text = ownText(el);
+      if (handleFromAtText(text) || !text.trim()) continue;
       nameEl = el;
       break;
     }

@@ -53,7 +53,8 @@ export function avatarHandle(root: Element): string | null {
 export function displayText(el: Element | null): string | undefined {
   if (!el) return undefined;
   // Without emoji images or icons inside, the text is the element's text: one read instead of a walk over its nodes
-  // (each node handed to a content script costs a lookup in its world's wrapper table). Badge hosts hold no text.
+  // (each node handed to a content script costs a lookup in its world's wrapper table). Attaché's badges are walked
+  // past: they hold text of their own.
   if (!el.querySelector(NOT_PLAIN_TEXT)) return el.textContent?.trim() || undefined;
   return walkedText(el);
 }
@@ -74,6 +75,26 @@ export function walkedText(el: Element): string | undefined {
   walk(el);
   return text.trim() || undefined;
 }
+
+/**
+ * An element's text without Attaché's own: a badge lives in the page's DOM and holds its words ("Diplomat · China",
+ * "Not @X · lookalike") as text, which a row's `textContent` would include. One search when the element holds no
+ * badge (nearly always); a walk that skips Attaché's elements when it does.
+ */
+export function ownText(el: Element): string {
+  if (!el.querySelector(OWN_NODES)) return el.textContent ?? '';
+  let text = '';
+  const walk = (node: Node) => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) text += c.nodeValue ?? '';
+      else if (c.nodeType === 1 && !(c as Element).localName.startsWith('attache-')) walk(c);
+    }
+  };
+  walk(el);
+  return text;
+}
+
+const OWN_NODES = `${HOST_TAG}, ${CARD_TAG}, ${NOTICE_TAG}`;
 
 /** What the walk reads otherwise than as text: emoji images, icons, and Attaché's own elements. */
 const NOT_PLAIN_TEXT = `img, svg, ${HOST_TAG}, ${CARD_TAG}, ${NOTICE_TAG}`;
