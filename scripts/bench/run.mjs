@@ -6,7 +6,8 @@
 // 7, 3, 5 and 3, and a 1M index too, for the figures in docs/performance.md.
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
 // Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
-// --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save,
+// --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save, --scale-sizes 1000000
+// (the synthetic index sizes of the start-up measurements),
 // --baseline DIR (another build of the extension, e.g. of an earlier commit, run interleaved as the variant
 // `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
@@ -136,7 +137,7 @@ function datasetScale() {
 // ------------------------------------------------------------------ dataset scale (in Chromium)
 
 /** Synthetic index sizes whose start-up is measured in Chromium, and page loads per size (after one warm-up). */
-const SCALE_SIZES = QUICK ? [10_000] : FULL ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+const SCALE_SIZES = option('--scale-sizes', null)?.split(',').map(Number) ?? (QUICK ? [10_000] : FULL ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
 const SCALE_LOADS = QUICK ? 1 : 3;
 
 /**
@@ -189,8 +190,9 @@ async function startupLoad(session, contentScriptFile) {
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const stop = await startTracing(cdp);
-  await page.goto('https://x.com/home', { waitUntil: 'load' });
-  if (contentScriptFile) await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 60_000 });
+  // A content script of format 7 with a 1M-account index takes tens of seconds to compile on a loaded machine.
+  await page.goto('https://x.com/home', { waitUntil: 'load', timeout: 180_000 });
+  if (contentScriptFile) await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 180_000 });
   // When Attaché was ready (its index read), in ms since the navigation began (the poll's delay included).
   const readyAtMs = contentScriptFile ? await page.evaluate(() => performance.now()) : undefined;
   await page.waitForTimeout(400);
