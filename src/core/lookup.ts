@@ -36,8 +36,11 @@ export class DatasetIndex {
     compiled: CompiledIndex | ArrayBuffer,
     private readonly detailStrings?: readonly string[],
   ) {
-    const bytes = compiled instanceof ArrayBuffer ? new Uint8Array(compiled) : compiled;
-    if (!(bytes instanceof Uint8Array)) {
+    // By tag, not instanceof: in a Firefox content script a fetched ArrayBuffer, and a Uint8Array made over it, belong
+    // to another compartment and fail instanceof (measured in Firefox ESR 153).
+    const tag = Object.prototype.toString.call(compiled);
+    const bytes = tag === '[object ArrayBuffer]' ? new Uint8Array(compiled as ArrayBuffer) : tag === '[object Uint8Array]' ? (compiled as Uint8Array) : null;
+    if (!bytes) {
       const format = (compiled as { format?: unknown } | null)?.format;
       throw new Error(
         `DatasetIndex: the compiled index is ${typeof format === 'number' ? `an object of format ${format}` : 'not a packed index'}; ` +
