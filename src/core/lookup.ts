@@ -6,7 +6,7 @@ import { CATEGORIES, KINDS, NOTICE_TYPES } from './schema';
 import { accountLayers } from './layers';
 import { CODE_WIDTH, COMPILED_FORMAT, FLAG_FORMER, SECTION, confidenceOf, X_ID_PATTERN, handleHash, type AccountDetails, type CompiledIndex, type IndexMeta } from './compiled';
 import type { LookalikeAccounts, LookalikeOrders } from './lookalike';
-import { PackedSections, TextColumn, packedProblem } from './packed';
+import { PackedSections, TextColumn, decodeUtf8, packedProblem } from './packed';
 import type { AccountSummary, Match } from './summary';
 
 export class DatasetIndex {
@@ -50,7 +50,7 @@ export class DatasetIndex {
     const problem = packedProblem(bytes, COMPILED_FORMAT);
     if (problem) throw new Error(`DatasetIndex: ${problem}`);
     const s = (this.sections = new PackedSections(bytes));
-    const meta = JSON.parse(new TextDecoder().decode(s.u8(SECTION.META))) as IndexMeta;
+    const meta = JSON.parse(decodeUtf8(s.u8(SECTION.META))) as IndexMeta;
     this.version = meta.version;
     this.released = meta.released;
     this.size = meta.accounts;

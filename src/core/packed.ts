@@ -88,7 +88,37 @@ export class PackedSections {
 }
 
 const utf8 = new TextEncoder();
-const decoder = new TextDecoder();
+
+/**
+ * UTF-8 bytes [start, end) as text, read byte by byte (a malformed sequence reads as U+FFFD). Not TextDecoder: in a
+ * Firefox content script the fetched bytes belong to another compartment, and decoding a view of them with the
+ * content script's TextDecoder failed where plain reads work (measured in Firefox ESR 153: names beyond ASCII went
+ * missing). Lines are short, and most are ASCII.
+ */
+export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  let out = '';
+  for (let k = start; k < end; ) {
+    const b = bytes[k]!;
+    let code = 0xfffd;
+    let size = 1;
+    if (b < 0x80) code = b;
+    else if (b >= 0xc2 && b < 0xe0 && k + 1 < end && (bytes[k + 1]! & 0xc0) === 0x80) {
+      code = ((b & 0x1f) << 6) | (bytes[k + 1]! & 0x3f);
+      size = 2;
+    } else if (b >= 0xe0 && b < 0xf0 && k + 2 < end && (bytes[k + 1]! & 0xc0) === 0x80 && (bytes[k + 2]! & 0xc0) === 0x80) {
+      code = ((b & 0x0f) << 12) | ((bytes[k + 1]! & 0x3f) << 6) | (bytes[k + 2]! & 0x3f);
+      size = 3;
+      if (code < 0x800 || (code >= 0xd800 && code < 0xe000)) code = 0xfffd;
+    } else if (b >= 0xf0 && b < 0xf5 && k + 3 < end && (bytes[k + 1]! & 0xc0) === 0x80 && (bytes[k + 2]! & 0xc0) === 0x80 && (bytes[k + 3]! & 0xc0) === 0x80) {
+      code = ((b & 0x07) << 18) | ((bytes[k + 1]! & 0x3f) << 12) | ((bytes[k + 2]! & 0x3f) << 6) | (bytes[k + 3]! & 0x3f);
+      size = 4;
+      if (code < 0x10000 || code > 0x10ffff) code = 0xfffd;
+    }
+    out += String.fromCodePoint(code);
+    k += size;
+  }
+  return out;
+}
 
 /** Lines of text as one UTF-8 section and a section of (count + 1) start offsets. */
 export function packColumn(lines: readonly string[]): { bytes: Uint8Array; starts: Uint8Array } {
@@ -124,14 +154,7 @@ export class TextColumn {
     if (!(i >= 0 && i < this.length) || !Number.isInteger(i)) return undefined;
     const start = this.starts[i]!;
     const end = this.starts[i + 1]!;
-    // ASCII (handles, ids, keys: nearly every line) without the decoder's call.
-    let ascii = '';
-    for (let k = start; k < end; k++) {
-      const b = this.bytes[k]!;
-      if (b >= 0x80) return decoder.decode(this.bytes.subarray(start, end));
-      ascii += String.fromCharCode(b);
-    }
-    return ascii;
+    return decodeUtf8(this.bytes, start, end);
   }
 
   /**
