@@ -91,9 +91,9 @@ const utf8 = new TextEncoder();
 
 /**
  * UTF-8 bytes [start, end) as text, read byte by byte (a malformed sequence reads as U+FFFD). Not TextDecoder: in a
- * Firefox content script the fetched bytes belong to another compartment, and decoding a view of them with the
- * content script's TextDecoder failed where plain reads work (measured in Firefox ESR 153: names beyond ASCII went
- * missing). Lines are short, and most are ASCII.
+ * Firefox content script the fetched bytes belong to another compartment, and with TextDecoder the one fixture
+ * account whose name is beyond ASCII lost its badge in Firefox ESR 153 (plain reads by index work). Lines are short,
+ * and most are ASCII.
  */
 export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
   let out = '';
