@@ -6,6 +6,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifestJson from './manifest.json';
 import packageJson from './package.json';
 import { datasetPlugin } from './scripts/lib/vite-dataset-plugin';
+import { INDEX_FILE } from './src/core/compiled';
 import { localesPlugin, messageCatalogInfo } from './scripts/lib/vite-locales-plugin';
 import { privacyPagePlugin } from './scripts/lib/vite-privacy-plugin';
 import { buildVariant, withoutPageWorld } from './scripts/lib/build-variant';
@@ -21,6 +22,19 @@ function manifestFor(target: Target): ManifestV3Export {
   if (target === 'firefox' && background?.service_worker) {
     manifest.background = { scripts: [background.service_worker], type: background.type };
   }
+  // The packed index (src/core/packed.ts): the content script fetches it from the package, which both browsers allow
+  // a content script only for a web-accessible resource. Only X's pages may load it, and in Chrome only through a
+  // URL that changes every session (use_dynamic_url), so no page can probe for the extension at a fixed address.
+  // Firefox's moz-extension:// addresses are random per installation already (it accepts the key and needs nothing
+  // more).
+  const contentScripts = manifest.content_scripts as { matches: string[]; world?: string }[];
+  manifest.web_accessible_resources = [
+    {
+      resources: [INDEX_FILE],
+      matches: [...new Set(contentScripts.filter((c) => c.world !== 'MAIN').flatMap((c) => c.matches))],
+      ...(target === 'chrome' ? { use_dynamic_url: true } : {}),
+    },
+  ];
   return (buildVariant().pageWorld ? manifest : withoutPageWorld(manifest)) as unknown as ManifestV3Export;
 }
 
@@ -40,8 +54,8 @@ export default defineConfig(({ mode }) => {
         crx({
           manifest: manifestFor(target),
           browser: target,
-          // One self-contained content script: no loader, no web_accessible_resources, so x.com pages cannot
-          // probe for the extension.
+          // One self-contained content script: no loader, and no web-accessible scripts (the packed index is the
+          // only web-accessible resource, see manifestFor).
           contentScripts: { standaloneFiles: ['src/content/index.tsx', ...(variant.pageWorld ? ['src/page-world/index.ts'] : [])] },
         }),
       ];

@@ -59,7 +59,7 @@ function main(): void {
     console.error(`The dataset has ${parsed.problems.length} problems: run "npm run dataset -- validate".`);
     process.exit(2);
   }
-  const index = new DatasetIndex(compileDataset(parsed.dataset));
+  const index = new DatasetIndex(compileDataset(parsed.dataset).index);
   const started = performance.now();
   const matcher = new LookalikeIndex(index.lookalikeAccounts());
   const built = performance.now() - started;

@@ -1,7 +1,7 @@
-/** The compact dataset index compiled from dataset/ by the build (see src/core/compiled.ts, CompiledIndex). */
+/** What the packed index compiled from dataset/ by the build says of itself (src/core/compiled.ts, IndexMeta). */
 declare module 'virtual:attache-dataset' {
-  const compiled: never;
-  export default compiled;
+  const meta: never;
+  export default meta;
 }
 
 /** The full entries, one JSON string per account, in the index's order. Background only. */

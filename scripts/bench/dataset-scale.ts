@@ -1,35 +1,27 @@
-// Dataset scale, Node side (V8, like Chromium): what the content script does at start-up with its embedded
-// dataset — evaluating the compiled index as the build writes it (an object literal, compiled from source: see
-// scripts/lib/inline-dataset.mjs), `new DatasetIndex(...)`, a first lookup, and the lookalike matcher with a first
-// check — timed and weighed for the bundled dataset and for synthetic indexes of 10k / 100k / 1M accounts. Run by run.mjs as
-//   node --expose-gc --import tsx scripts/bench/dataset-scale.ts [--quick]
+// Dataset scale, Node side (V8, like Chromium): what the content script does at start-up with the packed index
+// (compiled format 8, src/core/packed.ts) — reading the file's bytes (a fetch from the package, in the browser),
+// `new DatasetIndex(...)`, a first lookup, and the lookalike matcher with a first check — timed and weighed for the
+// bundled dataset and for synthetic indexes of 10k / 100k / 1M accounts. Run by run.mjs as
+//   node --expose-gc --import tsx scripts/bench/dataset-scale.ts --case NAME [--quick]
 // and prints one JSON object. Figures are relative to the bundled dataset measured in the same process.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { Script } from 'node:vm';
-import { DATASET_JSON, jsonExpression } from '../lib/inline-dataset.mjs';
-import { packIndex, type CompiledDataset, type CompiledIndex, type SummaryRow } from '../../src/core/compiled';
+import { DATASET_JSON, PACKED_INDEX } from '../lib/inline-dataset.mjs';
+import { packIndex, type SummaryRow } from '../../src/core/compiled';
 import { DatasetIndex } from '../../src/core/lookup';
 import { LookalikeIndex } from '../../src/core/lookalike';
 
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
-/** The JSON the build wrote next to a generated dataset module (scripts/lib/vite-dataset-plugin.ts). */
-function generatedJson(kind: 'index' | 'details'): string {
+/** What the build wrote (scripts/lib/vite-dataset-plugin.ts): the packed index, or the details' JSON. */
+function generated(kind: 'index' | 'details'): Buffer {
+  const file = kind === 'index' ? PACKED_INDEX : DATASET_JSON.details;
   try {
-    return readFileSync(DATASET_JSON[kind], 'utf8');
+    return readFileSync(file);
   } catch {
-    throw new Error(`${DATASET_JSON[kind]} is missing; run the build first`);
+    throw new Error(`${file} is missing; run the build first`);
   }
-}
-
-/**
- * The source the content script evaluates for an index: the build's object literal; for the layout before the
- * index and details were split, JSON.parse of one string literal, as the build wrote it then.
- */
-function sourceOf(json: string, layout: 'literal' | 'json-parse'): string {
-  return layout === 'literal' ? jsonExpression(json) : `JSON.parse(${JSON.stringify(json)})`;
 }
 
 /** The handle of synthetic account `i`. */
@@ -37,23 +29,18 @@ function syntheticHandle(i: number): string {
   return `Acct${i.toString(36)}_${(i * 7919) % 9973}`;
 }
 
-/** A synthetic index shaped like the real one: rows, handles, X ids, and details of the real average length. */
-function syntheticJson(n: number, detailChars: number, withDetails: boolean): string {
+/** A synthetic packed index shaped like the real one: rows, former handles and X ids. */
+function syntheticIndex(n: number): Uint8Array {
   const rows: SummaryRow[] = [];
   const former: [string, number][] = [];
   const xIds: [string, number][] = [];
-  const details: string[] = [];
-  const filler = 'x'.repeat(Math.max(0, detailChars - 60));
   for (let i = 0; i < n; i++) {
     const handle = syntheticHandle(i);
     if (i % 3 === 0) former.push([`old_${handle.toLowerCase()}`, i]);
     xIds.push([String(1000000000 + i * 17), i]);
     rows.push([`acct-${i}`, handle, `Synthetic Account ${i}`, i % 3, i % 16, 'US', i % 7 === 0 ? 1 : 0, i % 7 === 0 ? 1 : 0]);
-    if (withDetails) details.push(JSON.stringify({ account: { id: `acct-${i}`, handle, note: filler }, notices: [], file: 'accounts/x.yaml' }));
   }
-  const index = packIndex({ version: 'synthetic', released: '2026-01-01' }, rows, former, xIds);
-  const compiled: CompiledIndex | CompiledDataset = withDetails ? { ...index, details } : index;
-  return JSON.stringify(compiled);
+  return packIndex({ version: 'synthetic', released: '2026-01-01' }, rows, former, xIds);
 }
 
 interface Sample { parseMs: number; indexMs: number; lookupMs: number; matcherMs: number; totalMs: number; heapBytes: number; coldMs: number; coldMatcherMs: number }
@@ -61,11 +48,10 @@ interface Sample { parseMs: number; indexMs: number; lookupMs: number; matcherMs
 let held: unknown = null;
 
 /**
- * Evaluating the index's source + index + first lookup + matcher, timed (median of `reps`), and the heap they keep
- * alive (after GC). Each repetition compiles the source anew (a comment of its own: V8 would otherwise reuse the
- * compiled script).
+ * Reading the file + index + first lookup + matcher, timed (median of `reps`), and the heap they keep alive (after
+ * GC). Each repetition reads the file anew, into a buffer of its own (as a fetch gives).
  */
-function measure(source: string, probe: string, reps: number): Sample {
+function measure(file: string, probe: string, reps: number): Sample {
   const samples: Omit<Sample, 'heapBytes' | 'coldMs' | 'coldMatcherMs'>[] = [];
   let heapBytes = 0;
   for (let r = 0; r < reps; r++) {
@@ -73,9 +59,9 @@ function measure(source: string, probe: string, reps: number): Sample {
     gc();
     const heap0 = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    const compiled = new Script(`${source}\n//${r}`).runInThisContext() as CompiledIndex;
+    const bytes = readFileSync(file);
     const t1 = performance.now();
-    const index = new DatasetIndex(compiled);
+    const index = new DatasetIndex(bytes);
     const t2 = performance.now();
     const hit = index.byHandle(probe);
     index.byHandle('certainly_not_there');
@@ -99,22 +85,19 @@ function measure(source: string, probe: string, reps: number): Sample {
   return { coldMs, coldMatcherMs: samples[0]!.matcherMs, parseMs: med('parseMs'), indexMs: med('indexMs'), lookupMs: med('lookupMs'), matcherMs: med('matcherMs'), totalMs: med('totalMs'), heapBytes };
 }
 
-const bundled = generatedJson('index');
-const bundledCompiled = JSON.parse(bundled) as CompiledIndex;
-const bundledDetails = JSON.parse(generatedJson('details')) as string[];
-const bundledHandles = bundledCompiled.displayHandles.split('\n');
-const accounts = bundledHandles.length;
+const bundledIndex = new DatasetIndex(generated('index'));
+const bundledDetails = JSON.parse(generated('details').toString('utf8')) as string[];
+const accounts = bundledIndex.size;
+const bundledHandles = bundledIndex.allSummaries().map((a) => a.handle);
 const detailChars = Math.round(bundledDetails.reduce((s, d) => s + d.length, 0) / accounts);
 const probe = bundledHandles[Math.floor(accounts / 2)]!;
-// V8's longest string (Node 20 / Chromium): 2^29 - 24 UTF-16 units.
-const MAX_STRING = 2 ** 29 - 24;
 
-// `--emit N FILE`: write a synthetic index of N accounts (index only, as built) to FILE and stop; run.mjs embeds it
-// in a copy of the content script to time start-up in Chromium.
+// `--emit N FILE`: write a synthetic packed index of N accounts to FILE and stop; run.mjs puts it in a copy of the
+// extension in place of data/index.bin to time start-up in Chromium.
 const emit = process.argv.indexOf('--emit');
 if (emit >= 0) {
   const n = Number(process.argv[emit + 1]);
-  writeFileSync(process.argv[emit + 2]!, syntheticJson(n, detailChars, false));
+  writeFileSync(process.argv[emit + 2]!, syntheticIndex(n));
   // A few of its accounts, spread over the index, for a page to show (and the extension to badge).
   const picks = [0, Math.floor(n / 5), Math.floor(n / 3), Math.floor(n / 2), n - 1];
   console.log(JSON.stringify({ accounts: n, officials: picks.map((i) => ({ handle: syntheticHandle(i), name: `Synthetic Account ${i}` })) }));
@@ -125,28 +108,19 @@ if (emit >= 0) {
 const only = process.argv[process.argv.indexOf('--case') + 1] ?? 'bundled';
 const rows: Record<string, unknown>[] = [];
 if (only === 'bundled') {
-  rows.push({ name: 'bundled', accounts, layout: 'as built', jsonBytes: bundled.length, ...measure(sourceOf(bundled, 'literal'), probe, quick ? 3 : 15) });
+  rows.push({ name: 'bundled', accounts, layout: 'packed (as built)', fileBytes: generated('index').length, ...measure(PACKED_INDEX, probe, quick ? 3 : 15) });
 } else {
-  const [size, layout] = only.split(':') as [string, 'inline' | 'lean'];
-  const n = Number(size);
+  const n = Number(only.split(':')[0]);
   const synthProbe = syntheticHandle(Math.floor(n / 2));
   const reps = quick ? 2 : n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 9;
   const name = n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`;
-  if (layout === 'inline') {
-    // As built before: full entries (JSON strings) travelled inside the same JSON as the index.
-    const estimated = Math.round(n * (detailChars + 160));
-    if (estimated < MAX_STRING * 0.9) {
-      const json = syntheticJson(n, detailChars, true);
-      rows.push({ name, accounts: n, layout: 'details inline (before)', jsonBytes: json.length, ...measure(sourceOf(json, 'json-parse'), synthProbe, reps) });
-    } else {
-      rows.push({
-        name, accounts: n, layout: 'details inline (before)', jsonBytes: estimated,
-        impossible: `about ${Math.round(estimated / 1e6)} MB of JSON, longer than V8's longest string (${Math.round(MAX_STRING / 1e6)} M characters)`,
-      });
-    }
-  } else {
-    const json = syntheticJson(n, detailChars, false);
-    rows.push({ name, accounts: n, layout: 'index only (as built)', jsonBytes: json.length, ...measure(sourceOf(json, 'literal'), synthProbe, reps) });
+  const file = `${PACKED_INDEX}.synthetic-${n}-${process.pid}`;
+  const bytes = syntheticIndex(n);
+  writeFileSync(file, bytes);
+  try {
+    rows.push({ name, accounts: n, layout: 'packed (as built)', fileBytes: bytes.length, ...measure(file, synthProbe, reps) });
+  } finally {
+    rmSync(file, { force: true });
   }
 }
 console.log(JSON.stringify({ detailChars, rows }));

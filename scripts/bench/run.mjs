@@ -7,7 +7,8 @@
 // `npm run bench:ci` (--quick): tiny sizes, one round, checks for breakage only (never for timings).
 // Options: --quick, --full, --rounds N, --sizes 1000,10000, --variants none,attache, --no-trace, --trace-rounds N,
 // --profile-rounds N (sampled CPU profiles: the time in each extension's own code), --no-save, --no-x-traffic (the
-// page fetches no GraphQL responses; see x-traffic.mjs),
+// page fetches no GraphQL responses; see x-traffic.mjs), --scale-sizes 1000000 (the synthetic index sizes of the
+// start-up measurements),
 // --baseline DIR (another build of the extension, e.g. of an earlier commit, run interleaved as the variant
 // `baseline`: the fair before/after on a machine whose speed drifts between runs; never saved as the results). Writes scripts/bench/results/.
 import { chromium } from 'playwright-core';
@@ -15,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { QUIET_ARGS, findChromium, launchWithExtension } from '../../tests/e2e/browser.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../tests/fixtures/x/index.mjs';
@@ -23,7 +24,7 @@ import { datasetAccounts, timelinePage } from './timeline.mjs';
 import { analyseTrace, startTracing } from './trace.mjs';
 import { extensionTimeMs, startProfiling } from './profile.mjs';
 import { BUDGET, markdown, median, summarise } from './report.mjs';
-import { bundledIndexExpression, jsonExpression } from '../lib/inline-dataset.mjs';
+import { PACKED_INDEX } from '../lib/inline-dataset.mjs';
 import { GRAPHQL_PATH, NO_PAGE_WORLD, NO_PAGE_WORLD_DIST, PAGE_POSTS, datasetIds, pageWorldReport, scriptTimeMs, serveGraphql } from './x-traffic.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -99,31 +100,36 @@ function ensureNoPageWorldBuild() {
   if (r.status !== 0) throw new Error('build of the no-page-world variant failed');
 }
 
-/** The content script's size, with and without the embedded dataset index (an object literal, see scripts/build.mjs). */
+/** Where the build puts the packed index in the package (src/core/compiled.ts, INDEX_FILE). */
+const INDEX_FILE = 'data/index.bin';
+
+/**
+ * The content script's size, and the packed index's: the content script carries no dataset since compiled format 8
+ * (it reads INDEX_FILE from the package), so "without the dataset" is the script itself, and "with" adds the index.
+ */
 function contentScriptSize() {
   const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
   const file = manifest.content_scripts[0].js[0];
-  const code = readFileSync(join('dist/chrome', file), 'utf8');
-  const expression = bundledIndexExpression();
-  const start = code.indexOf(expression);
-  const withoutDataset = start < 0 ? code : code.slice(0, start) + '({})' + code.slice(start + expression.length);
-  const gz = (s) => gzipSync(Buffer.from(s)).length;
+  const code = readFileSync(join('dist/chrome', file));
+  const index = readFileSync(join('dist/chrome', INDEX_FILE));
+  const gz = (b) => gzipSync(b).length;
   return {
     file,
-    rawBytes: Buffer.byteLength(code),
-    gzipBytes: gz(code),
-    datasetFound: start >= 0,
-    datasetBytes: Buffer.byteLength(code) - Buffer.byteLength(withoutDataset),
-    withoutDatasetRawBytes: Buffer.byteLength(withoutDataset),
-    withoutDatasetGzipBytes: gz(withoutDataset),
-    datasetChars: start < 0 ? 0 : expression.length,
+    rawBytes: code.length + index.length,
+    gzipBytes: gz(code) + gz(index),
+    datasetFound: true,
+    datasetBytes: index.length,
+    withoutDatasetRawBytes: code.length,
+    withoutDatasetGzipBytes: gz(code),
+    indexBytes: index.length,
+    indexGzipBytes: gz(index),
   };
 }
 
 // ------------------------------------------------------------------ dataset scale (Node side)
 
 function datasetScale() {
-  const cases = QUICK ? ['bundled', '10000:lean'] : ['bundled', '10000:lean', '100000:lean', '1000000:lean', '100000:inline', '1000000:inline'];
+  const cases = QUICK ? ['bundled', '10000'] : ['bundled', '10000', '100000', '1000000'];
   const rows = [];
   let detailChars = 0;
   for (const c of cases) {
@@ -143,31 +149,45 @@ function datasetScale() {
 // ------------------------------------------------------------------ dataset scale (in Chromium)
 
 /** Synthetic index sizes whose start-up is measured in Chromium, and page loads per size (after one warm-up). */
-const SCALE_SIZES = QUICK ? [10_000] : FULL ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+const SCALE_SIZES = option('--scale-sizes', null)?.split(',').map(Number) ?? (QUICK ? [10_000] : FULL ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
 const SCALE_LOADS = QUICK ? 1 : 3;
 
 /**
- * A copy of dist/chrome whose content script holds a synthetic index of `n` accounts where the bundled one was
- * (dataset-scale.ts --emit writes it; the build writes the index as an object literal, scripts/build.mjs), and a few
- * of its accounts for the page to show.
+ * A copy of the built extension `dist` with a synthetic index of `n` accounts in place of the bundled one, and a few
+ * of its accounts for the page to show. A build of this format (a packed index, INDEX_FILE) gets the file
+ * dataset-scale.ts --emit writes; a build of an earlier format (an index embedded in the content script, say a
+ * --baseline of before format 8) gets its own tools' synthetic index in its script, from its own checkout (the
+ * build's directory is `<checkout>/dist/chrome`).
  */
-function scaledExtension(n) {
+async function scaledExtension(n, dist = 'dist/chrome') {
   const dir = mkdtempSync(join(tmpdir(), `attache-bench-scale-${n}-`));
-  cpSync('dist/chrome', dir, { recursive: true });
-  const jsonFile = join(tmpdir(), `attache-bench-index-${n}-${process.pid}.json`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/dataset-scale.ts', '--emit', String(n), jsonFile], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`dataset-scale --emit ${n} failed:\n${r.stderr}`);
+  cpSync(dist, dir, { recursive: true });
+  const packed = existsSync(join(dist, INDEX_FILE));
+  const checkout = packed ? ROOT : resolve(dist, '../..');
+  const outFile = join(tmpdir(), `attache-bench-index-${n}-${process.pid}${packed ? '.bin' : '.json'}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/dataset-scale.ts', '--emit', String(n), outFile], { encoding: 'utf8', cwd: checkout });
+  if (r.status !== 0) throw new Error(`dataset-scale --emit ${n} failed in ${checkout}:\n${r.stderr}`);
   const { officials } = JSON.parse(r.stdout.trim().split('\n').at(-1));
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const file = join(dir, manifest.content_scripts[0].js[0]);
+  if (packed) {
+    cpSync(outFile, join(dir, INDEX_FILE));
+    rmSync(outFile);
+    return { dir, officials, scriptBytes: statSync(file).size, indexBytes: statSync(join(dir, INDEX_FILE)).size };
+  }
+  // The earlier format: the index as an object literal in the content script (that checkout's inline-dataset.mjs).
+  const { bundledIndexExpression, jsonExpression } = await import(pathToFileURL(join(checkout, 'scripts/lib/inline-dataset.mjs')).href);
   const code = readFileSync(file, 'utf8');
+  const here = process.cwd();
+  process.chdir(checkout);
   const bundled = bundledIndexExpression();
+  process.chdir(here);
   const at = code.indexOf(bundled);
-  if (at < 0) throw new Error(`${file}: no dataset index to replace (rebuild with npm run build)`);
-  const synthetic = jsonExpression(readFileSync(jsonFile, 'utf8'));
-  rmSync(jsonFile);
+  if (at < 0) throw new Error(`${file}: no dataset index to replace (rebuild ${dist})`);
+  const synthetic = jsonExpression(readFileSync(outFile, 'utf8'));
+  rmSync(outFile);
   writeFileSync(file, code.slice(0, at) + synthetic + code.slice(at + bundled.length));
-  return { dir, officials, scriptBytes: code.length - bundled.length + synthetic.length };
+  return { dir, officials, scriptBytes: code.length - bundled.length + synthetic.length, indexBytes: 0 };
 }
 
 /**
@@ -182,8 +202,11 @@ async function startupLoad(session, contentScriptFile) {
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const stop = await startTracing(cdp);
-  await page.goto('https://x.com/home', { waitUntil: 'load' });
-  if (contentScriptFile) await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 60_000 });
+  // A content script of format 7 with a 1M-account index takes tens of seconds to compile on a loaded machine.
+  await page.goto('https://x.com/home', { waitUntil: 'load', timeout: 180_000 });
+  if (contentScriptFile) await page.waitForSelector('html[data-attache-ready]', { state: 'attached', timeout: 180_000 });
+  // When Attaché was ready (its index read), in ms since the navigation began (the poll's delay included).
+  const readyAtMs = contentScriptFile ? await page.evaluate(() => performance.now()) : undefined;
   await page.waitForTimeout(400);
   const { ScriptDuration } = await metricsOf(cdp);
   const events = await stop();
@@ -194,14 +217,17 @@ async function startupLoad(session, contentScriptFile) {
   await page.close();
   const placements = Object.values(inPage?.perPlacement ?? {});
   return {
-    scriptMs: ScriptDuration * 1000, heapBytes: JSHeapUsedSize, errors,
+    scriptMs: ScriptDuration * 1000, heapBytes: JSHeapUsedSize, errors, readyAtMs,
     evaluateMs: trace?.contentScriptEvaluateMs[0], evaluateCpuMs: trace?.contentScriptEvaluateCpuMs[0],
     expected: placements.reduce((a, c) => a + c.expected, 0), placed: placements.reduce((a, c) => a + c.placed, 0),
     unexpected: placements.reduce((a, c) => a + c.unexpected, 0),
   };
 }
 
-/** Start-up in Chromium with the bundled index and with synthetic ones (see scaledExtension), against no extension. */
+/**
+ * Start-up in Chromium with the bundled index and with synthetic ones (see scaledExtension), against no extension;
+ * with --baseline, the baseline build too, alternating with this one at each size.
+ */
 async function browserDatasetScale(officials, contentScriptFile) {
   const measureLoads = async (session, file) => {
     await startupLoad(session, file);
@@ -219,35 +245,42 @@ async function browserDatasetScale(officials, contentScriptFile) {
   }
   const baseScript = median(baseline.map((l) => l.scriptMs));
   const baseHeap = median(baseline.map((l) => l.heapBytes));
+  const builds = [{ variant: 'attache', dist: 'dist/chrome' }, ...(BASELINE ? [{ variant: 'baseline', dist: BASELINE }] : [])];
   const rows = [];
-  for (const n of [0, ...SCALE_SIZES]) {
-    const scaled = n ? scaledExtension(n) : null;
-    const session = await launchWithExtension({ dist: scaled?.dir ?? 'dist/chrome' });
-    try {
-      await serve(session.context, timelinePage({ officials: scaled?.officials ?? officials }));
-      const loads = await measureLoads(session, contentScriptFile);
-      const row = {
-        name: n ? (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`) : 'bundled',
-        accounts: n || officials.length,
-        scriptBytes: scaled?.scriptBytes ?? statSync(join('dist/chrome', contentScriptFile)).size,
-        loads: loads.length,
-        evaluateMs: median(loads.map((l) => l.evaluateMs)),
-        evaluateCpuMs: median(loads.map((l) => l.evaluateCpuMs)),
-        extraScriptToReadyMs: median(loads.map((l) => l.scriptMs)) - baseScript,
-        extraHeapBytes: median(loads.map((l) => l.heapBytes)) - baseHeap,
-        placed: loads.reduce((a, l) => a + l.placed, 0),
-        expected: loads.reduce((a, l) => a + l.expected, 0),
-        unexpected: loads.reduce((a, l) => a + l.unexpected, 0),
-        errors: [...new Set(loads.flatMap((l) => l.errors))],
-      };
-      // At most: the evaluation's thread time and the script time to ready both hold the top-level run.
-      row.startupMs = row.evaluateCpuMs + row.extraScriptToReadyMs;
-      rows.push(row);
-      log(`  start-up in Chromium, ${row.name} index: evaluation ${row.evaluateCpuMs.toFixed(1)} ms of thread time (${row.evaluateMs.toFixed(1)} ms wall), `
-        + `extra script to ready ${row.extraScriptToReadyMs.toFixed(1)} ms, badges ${row.placed}/${row.expected}`);
-    } finally {
-      await session.close();
-      if (scaled) rmSync(scaled.dir, { recursive: true, force: true });
+  for (const [k, n] of [0, ...SCALE_SIZES].entries()) {
+    for (const { variant, dist } of k % 2 === 0 ? builds : [...builds].reverse()) {
+      const scaled = n ? await scaledExtension(n, dist) : null;
+      const script = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')).content_scripts[0].js[0];
+      const session = await launchWithExtension({ dist: scaled?.dir ?? dist });
+      try {
+        await serve(session.context, timelinePage({ officials: scaled?.officials ?? officials }));
+        const loads = await measureLoads(session, script);
+        const row = {
+          variant,
+          name: n ? (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`) : 'bundled',
+          accounts: n || officials.length,
+          scriptBytes: scaled?.scriptBytes ?? statSync(join(dist, script)).size,
+          indexBytes: scaled?.indexBytes ?? (existsSync(join(dist, INDEX_FILE)) ? statSync(join(dist, INDEX_FILE)).size : 0),
+          loads: loads.length,
+          evaluateMs: median(loads.map((l) => l.evaluateMs)),
+          evaluateCpuMs: median(loads.map((l) => l.evaluateCpuMs)),
+          extraScriptToReadyMs: median(loads.map((l) => l.scriptMs)) - baseScript,
+          extraHeapBytes: median(loads.map((l) => l.heapBytes)) - baseHeap,
+          readyAtMs: median(loads.map((l) => l.readyAtMs)),
+          placed: loads.reduce((a, l) => a + l.placed, 0),
+          expected: loads.reduce((a, l) => a + l.expected, 0),
+          unexpected: loads.reduce((a, l) => a + l.unexpected, 0),
+          errors: [...new Set(loads.flatMap((l) => l.errors))],
+        };
+        // At most: the evaluation's thread time and the script time to ready both hold the top-level run.
+        row.startupMs = row.evaluateCpuMs + row.extraScriptToReadyMs;
+        rows.push(row);
+        log(`  start-up in Chromium, ${variant}, ${row.name} index: evaluation ${row.evaluateCpuMs.toFixed(1)} ms of thread time (${row.evaluateMs.toFixed(1)} ms wall), `
+          + `extra script to ready ${row.extraScriptToReadyMs.toFixed(1)} ms, ready at ${row.readyAtMs.toFixed(0)} ms, badges ${row.placed}/${row.expected}`);
+      } finally {
+        await session.close();
+        if (scaled) rmSync(scaled.dir, { recursive: true, force: true });
+      }
     }
   }
   return { loads: SCALE_LOADS, rows };

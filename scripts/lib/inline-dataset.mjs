@@ -1,4 +1,6 @@
-// The compiled dataset goes into the built scripts after minification, as plain literals.
+// The dataset's full entries (details, for the background) go into the built scripts after minification, as plain
+// literals. (The index is not in any script since compiled format 8: it is a binary file of the package, see
+// src/core/packed.ts.)
 //
 // Why: the minifier writes every string as a template literal (`...`), and V8 parses a template literal about half
 // as fast as a "..." string. The index used to be JSON.parse(`...`): at 100k accounts, compiling and running it took
@@ -12,13 +14,11 @@ import { join } from 'node:path';
 
 export const PLACEHOLDERS = Object.freeze({ index: '__ATTACHE_DATASET_INDEX__', details: '__ATTACHE_DATASET_DETAILS__' });
 
-/** The JSON the dataset plugin writes next to its generated modules (scripts/lib/vite-dataset-plugin.ts), by kind. */
-export const DATASET_JSON = Object.freeze({ index: 'node_modules/.attache/dataset.json', details: 'node_modules/.attache/details.json' });
+/** The JSON the dataset plugin writes next to its generated details module (scripts/lib/vite-dataset-plugin.ts). */
+export const DATASET_JSON = Object.freeze({ details: 'node_modules/.attache/details.json' });
 
-/** The bundled index as the build writes it into a script (run the build first). */
-export function bundledIndexExpression() {
-  return jsonExpression(readFileSync(DATASET_JSON.index, 'utf8'));
-}
+/** The packed index as the dataset plugin writes it (and copies it into each build as data/index.bin). */
+export const PACKED_INDEX = 'node_modules/.attache/index.bin';
 
 /** A JSON text as a JavaScript expression that evaluates to what JSON.parse gives. */
 export function jsonExpression(json) {
@@ -57,15 +57,15 @@ export function walk(dir) {
 }
 
 /**
- * Inlines the dataset in every script under `dir`: `json` maps each kind (index, details) to its JSON text. Returns how
- * many placeholders of each kind were replaced; throws if one is left.
+ * Inlines the dataset in every script under `dir`: `json` maps each kind (of PLACEHOLDERS) to its JSON text. Returns
+ * how many placeholders of each kind were replaced; throws if one is left.
  */
 export function inlineDir(dir, json) {
-  const counts = { index: 0, details: 0 };
+  const counts = Object.fromEntries(Object.keys(json).map((kind) => [kind, 0]));
   for (const file of walk(dir).filter((f) => f.endsWith('.js'))) {
     let code = readFileSync(file, 'utf8');
     if (!code.includes('__ATTACHE_DATASET_')) continue;
-    for (const kind of Object.keys(PLACEHOLDERS)) {
+    for (const kind of Object.keys(json)) {
       const out = inlineJson(code, PLACEHOLDERS[kind], json[kind]);
       code = out.code;
       counts[kind] += out.count;

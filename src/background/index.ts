@@ -4,7 +4,7 @@
  * follow settings through storage.onChanged. No network, nothing else.
  */
 import browser from 'webextension-polyfill';
-import { bundledIndex as compiled } from '../bundled-dataset';
+import { bundledMeta as compiled } from '../bundled-dataset';
 import details from 'virtual:attache-details';
 import { loadSettings, updateSettings } from '../settings/store';
 import { ACCOUNT_DETAILS, type AccountDetailsReply } from '../pages/messages';

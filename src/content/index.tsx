@@ -1,11 +1,12 @@
 /**
  * Attaché's content script on X: loads the bundled index and the researcher's lists, follows settings live, runs
  * the annotator with the Preact UI, answers the popup, and keeps the optional session log.
- * Built as one standalone file (no web-accessible resources, nothing an x.com page can probe).
+ * Built as one standalone file that carries no dataset: the packed index is read from the package
+ * (src/bundled-dataset.ts), while the settings and messages load.
  */
 import browser from 'webextension-polyfill';
-import { bundledIndex as compiled } from '../bundled-dataset';
-import { DatasetIndex, parseDetails } from '../core/lookup';
+import { loadBundledIndex } from '../bundled-dataset';
+import { parseDetails } from '../core/lookup';
 import type { AccountDetails } from '../core/compiled';
 import { CUSTOM_LAYER_PREFIX, CustomLayerIndex } from '../core/custom-layers';
 import { loadSettings, onSettingsChanged } from '../settings/store';
@@ -48,6 +49,23 @@ function postIdOf(candidate: Candidate): string | undefined {
 
 async function main(): Promise<void> {
   const root = document.documentElement;
+  // The index, the settings and the messages are read at once; nothing below waits for more than the slowest.
+  const indexLoad = loadBundledIndex();
+  const settingsLoad = loadSettings();
+  const catalogLoad = loadMessageCatalog();
+  // Settings changed while the index loads are applied once it is in (the latest wins).
+  let changedEarly: Settings | null = null;
+  let applyChange = (next: Settings): void => {
+    changedEarly = next;
+  };
+  const unsubscribeSettings = onSettingsChanged((next) => applyChange(next));
+  let index: Awaited<typeof indexLoad>;
+  try {
+    index = await indexLoad;
+  } catch (error) {
+    unsubscribeSettings();
+    throw error;
+  }
   // An older copy of this script (from before an extension update) may still be attached to this page: stop it,
   // so that there is never more than one annotator and never duplicate badges. Chromium leaves an older copy running
   // without its extension (it takes its own nodes down) and injects no new one into open tabs; Firefox unloads the
@@ -58,7 +76,6 @@ async function main(): Promise<void> {
     for (const node of document.querySelectorAll(`${HOST_TAG}, ${CARD_TAG}, ${NOTICE_TAG}`)) node.remove();
   }
 
-  const index = new DatasetIndex(compiled);
   let settings: Settings = defaultSettings();
   let custom: CustomLayerIndex | null = null;
   let errors = 0;
@@ -206,7 +223,6 @@ async function main(): Promise<void> {
     });
   };
 
-  const unsubscribeSettings = onSettingsChanged(apply);
   const unsubscribeCustom = onCustomLayersChanged(() => void loadCustom());
   browser.runtime.onMessage.addListener(onMessage);
 
@@ -236,9 +252,10 @@ async function main(): Promise<void> {
   root.setAttribute(MARK, '');
   signals.start();
 
-  const [{ settings: loaded }, catalogProblem] = await Promise.all([loadSettings(), loadMessageCatalog(), loadCustom()]);
+  const [{ settings: loaded }, catalogProblem] = await Promise.all([settingsLoad, catalogLoad, loadCustom()]);
   if (catalogProblem) console.debug('[Attaché] messages from the i18n API:', catalogProblem);
-  apply(loaded);
+  applyChange = apply;
+  apply(changedEarly ?? loaded);
 
   // The lookalike matcher is built by the first pass: it reads the orders compiled into the index, so building it
   // costs next to nothing, and warnings come with the first badges rather than in a second pass over the page.

@@ -1,13 +1,15 @@
 /**
- * The compact runtime form of the dataset, compiled at build time and embedded in the content script.
- * Summaries (enough for a badge) are decoded once at start-up; full details are kept as JSON strings and decoded
- * only when a card is opened for that account.
+ * The compact runtime form of the dataset, compiled at build time into one binary file of the extension package
+ * (`INDEX_FILE`). Summaries (enough for a badge) are decoded from it on an account's first match; full details are
+ * kept as JSON strings (in the background) and decoded only when a card is opened for that account.
  */
 import { CATEGORIES, CONFIDENCE, KINDS, NOTICE_TYPES, type Account, type Dataset, type Notice } from './schema';
-import { Order, lookalikeKeys, lookalikeOrders } from './lookalike';
+import { lookalikeKeys, lookalikeOrders } from './lookalike';
+import { packColumn, packWords, writePacked } from './packed';
 import { X_ID_PATTERN } from './x-id';
 
-export const COMPILED_FORMAT = 7;
+/** Format 8: the packed binary index (src/core/packed.ts). Format 7 and earlier were objects of strings in the content script's source. */
+export const COMPILED_FORMAT = 8;
 
 /**
  * [id, handle, name, kind index, category index, country, notice count, bit mask of notice types, flags]
@@ -38,68 +40,78 @@ export function confidenceOf(flags: number): NonNullable<ConfidenceLevel> {
   const code = (flags & CONFIDENCE_MASK) >> CONFIDENCE_SHIFT;
   return code === 0 ? 'unrated' : (CONFIDENCE[code - 1] ?? 'unrated');
 }
-/** Base-36 digits per account in `codes`. */
+/** Bytes per account in the codes section: kind, category, notice count, notice-type mask (two), flags. */
 export const CODE_WIDTH = 6;
 
+/** Where the build writes the packed index in the extension package, and where its pages and scripts read it. */
+export const INDEX_FILE = 'data/index.bin';
+
 /**
- * The compact index, as a few long strings rather than an object with a key per handle: parsing it costs little
- * more than copying it, whatever the dataset's size, and lookups are built from it in one pass at start-up.
- * Columns are in account order and joined by "\n" (no field contains a newline: `packIndex` folds them).
+ * The sections of the packed index (format 8), in file order (src/core/packed.ts writes and reads the container).
+ * Text columns are a UTF-8 section and a section of (lines + 1) Uint32 start offsets; tables and orders are Uint32.
  */
-export interface CompiledIndex {
+export const SECTION = {
+  /** UTF-8 JSON of `IndexMeta`. */
+  META: 0,
+  /** Every handle as the dataset writes it: first the current handle of each account (in account order), then the former handles. */
+  KEYS: 1,
+  KEY_STARTS: 2,
+  /**
+   * An open-addressing hash table over the lower-case KEYS: (position in KEYS) + 1 per slot, 0 for empty; FNV-1a
+   * (`handleHash`), linear probing, a power-of-two size at most two-thirds full.
+   */
+  TABLE: 3,
+  /** For each former handle (in the order it follows the current ones): the index of its account. */
+  FORMER_OF: 4,
+  /** Numeric X id of each account (decimal), in account order; an empty line where the dataset has none. */
+  X_IDS: 5,
+  X_ID_STARTS: 6,
+  /** A hash table over X_IDS, built like TABLE, holding (account index) + 1. */
+  X_ID_TABLE: 7,
+  /** "id\tname\tcountry" per account, decoded on a hit. */
+  ROWS: 8,
+  ROW_STARTS: 9,
+  /** CODE_WIDTH bytes per account. */
+  CODES: 10,
+  /** The lookalike matcher's keys (see `lookalikeKeys`): handle skeletons, and distinctive name skeletons ('' if none). */
+  LOOKALIKE_HANDLES: 11,
+  LOOKALIKE_HANDLE_STARTS: 12,
+  LOOKALIKE_NAMES: 13,
+  LOOKALIKE_NAME_STARTS: 14,
+  /** The matcher's orders (see `lookalikeOrders`): account positions by handle key, by handle key read backwards, and (the accounts with a name key) by name key. */
+  BY_KEY: 15,
+  BY_KEY_FROM_END: 16,
+  BY_NAME: 17,
+} as const;
+const SECTION_COUNT = 18;
+
+/** What the packed index says of itself, and what the extension's pages show without reading the rest. */
+export interface IndexMeta {
   format: typeof COMPILED_FORMAT;
   version: string;
   released: string;
-  /**
-   * Every handle, lower case: first the current handle of each account (in account order), then the former handles.
-   */
-  handles: string;
-  /** For each former handle (in the order it follows the current ones): the index of its account. */
-  formerOf: string;
-  /**
-   * An open-addressing hash table over `handles`, built here so the content script does not build one at start-up:
-   * slots of SLOT_WIDTH base-36 digits holding (position in `handles`) + 1, or 0 for empty; FNV-1a hashing, linear
-   * probing, a power-of-two size at most two-thirds full.
-   */
-  table: string;
-  /** Numeric X id of each account (decimal), in account order; an empty line where the dataset has none. */
-  xIdColumn: string;
-  /**
-   * An open-addressing hash table over the numeric X ids, built like `table` (FNV-1a, linear probing, SLOT_WIDTH
-   * base-36 digits per slot) but holding (account index) + 1: an id lookup reads the column in place, no map is built.
-   */
-  xIdTable: string;
-  ids: string;
-  /** Handles as the account writes them. */
-  displayHandles: string;
-  names: string;
-  countries: string;
-  /** CODE_WIDTH base-36 digits per account: kind, category, notice count (at most 35), notice-type mask (two), flags. */
-  codes: string;
-  /**
-   * The lookalike matcher's keys, "handle skeleton\tname skeleton" per account (see `lookalikeKeys`): folding names
-   * (Unicode normalisation, confusables) is done here, once, rather than on every page.
-   */
-  lookalike: string;
-  /**
-   * The lookalike matcher's orders (see `lookalikeOrders`), so that pages sort nothing: account positions, `width`
-   * base-36 digits each, by handle key, by handle key read backwards, and (the accounts with a name key) by name key.
-   */
-  lookalikeOrders: { width: number; byKey: string; byKeyFromEnd: string; byName: string };
+  accounts: number;
 }
 
-export interface CompiledDataset extends CompiledIndex {
+/**
+ * The compact index: one binary file (format 8), read in place with typed-array views and decoded only for the
+ * accounts a page meets. The content script fetches it from the extension's own package (`INDEX_FILE`) instead of
+ * carrying it in its source, which V8 would have to compile at every page load.
+ */
+export type CompiledIndex = Uint8Array;
+
+export interface CompiledDataset {
+  index: CompiledIndex;
+  meta: IndexMeta;
   /**
    * JSON of AccountDetails, one per account, decoded on a hit. The extension ships these apart from the index
-   * (`splitCompiled`): the content script carries the index only and asks the background for an entry when a card
+   * (`splitCompiled`): the content script reads the index only and asks the background for an entry when a card
    * opens.
    */
   details: string[];
 }
 
-const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
-
-export const SLOT_WIDTH = 5;
+const oneLine = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
 
 /** FNV-1a over UTF-16 code units (handles are ASCII): the hash both the build and the lookup use. */
 export function handleHash(key: string): number {
@@ -111,12 +123,12 @@ export function handleHash(key: string): number {
   return hash >>> 0;
 }
 
-/** `keys[i]` null: no key at that position (an account without a numeric id). */
-function buildTable(keys: readonly (string | null)[]): string {
+/** `keys[i]` null: no key at that position (an account without a numeric id). Keys are lower case. */
+function buildTable(keys: readonly (string | null)[]): Uint32Array {
   const count = keys.reduce((n, key) => (key === null ? n : n + 1), 0);
   let size = 8;
   while (size * 2 < count * 3) size *= 2;
-  const slots = new Array<number>(size).fill(0);
+  const slots = new Uint32Array(size);
   keys.forEach((key, position) => {
     if (key === null) return;
     let slot = handleHash(key) & (size - 1);
@@ -127,49 +139,61 @@ function buildTable(keys: readonly (string | null)[]): string {
     }
     slots[slot] = position + 1;
   });
-  return slots.map((v) => v.toString(36).padStart(SLOT_WIDTH, '0')).join('');
+  return slots;
 }
 
 export { X_ID_PATTERN } from './x-id';
 
-/** Packs summary rows (plus former handles and numeric ids) into the compact index. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Packs summary rows (plus former handles and numeric ids) into the compact index (format 8). */
 export function packIndex(
   meta: { version: string; released: string },
   rows: readonly SummaryRow[],
   formerHandles: readonly (readonly [string, number])[] = [],
   xIds: readonly (readonly [string, number])[] = [],
 ): CompiledIndex {
-  const code = (n: number, width: number) => Math.max(0, Math.min(36 ** width - 1, n)).toString(36).padStart(width, '0');
-  const keys = [...rows.map((r) => r[1].toLowerCase()), ...formerHandles.map(([h]) => h.toLowerCase())];
+  const handles = [...rows.map((r) => r[1]), ...formerHandles.map(([h]) => h)];
+  // Lookups compare handles byte by byte with the page's (lower-cased) text: a handle beyond ASCII could never match.
+  for (const h of handles) if (!ASCII.test(h) || /[\t\r\n]/.test(h)) throw new Error(`packIndex: the handle ${JSON.stringify(h)} is not plain ASCII`);
+  const keys = handles.map((h) => h.toLowerCase());
   const lookalike = rows.map((r) => lookalikeKeys(r[1], oneLine(r[2]), KINDS[r[3]] ?? 'institution'));
   const orders = lookalikeOrders(rows.length, (i) => lookalike[i]!);
-  const width = Order.widthFor(rows.length);
-  const packOrder = (positions: number[]) => Order.pack(positions, width);
   const idOf = new Array<string | null>(rows.length).fill(null);
   for (const [id, i] of xIds) if (X_ID_PATTERN.test(id) && i >= 0 && i < rows.length && idOf[i] === null) idOf[i] = id;
-  return {
-    format: COMPILED_FORMAT,
-    version: meta.version,
-    released: meta.released,
-    handles: keys.join('\n'),
-    formerOf: formerHandles.map(([, i]) => i).join(','),
-    table: buildTable(keys),
-    xIdColumn: idOf.map((id) => id ?? '').join('\n'),
-    xIdTable: buildTable(idOf),
-    ids: rows.map((r) => r[0]).join('\n'),
-    displayHandles: rows.map((r) => r[1]).join('\n'),
-    names: rows.map((r) => oneLine(r[2])).join('\n'),
-    countries: rows.map((r) => r[5]).join('\n'),
-    codes: rows.map((r) => code(r[3], 1) + code(r[4], 1) + code(r[6], 1) + code(r[7], 2) + code(r[8] ?? 0, 1)).join(''),
-    lookalike: lookalike.map((keys) => `${keys.handle}\t${keys.name}`).join('\n'),
-    lookalikeOrders: { width, byKey: packOrder(orders.byKey), byKeyFromEnd: packOrder(orders.byKeyFromEnd), byName: packOrder(orders.byName) },
+  const byte = (n: number, max = 255) => Math.max(0, Math.min(max, n));
+  const codes = new Uint8Array(rows.length * CODE_WIDTH);
+  rows.forEach((r, i) => {
+    const mask = byte(r[7], 0xffff);
+    codes.set([byte(r[3]), byte(r[4]), byte(r[6]), mask & 0xff, mask >> 8, byte(r[8] ?? 0)], i * CODE_WIDTH);
+  });
+  const column = (lines: readonly string[]) => {
+    const c = packColumn(lines);
+    return [c.bytes, c.starts] as const;
   };
+  const indexMeta: IndexMeta = { format: COMPILED_FORMAT, version: meta.version, released: meta.released, accounts: rows.length };
+  const sections: Uint8Array[] = [
+    new TextEncoder().encode(JSON.stringify(indexMeta)),
+    ...column(handles),
+    new Uint8Array(buildTable(keys).buffer),
+    packWords(formerHandles.map(([, i]) => i)),
+    ...column(idOf.map((id) => id ?? '')),
+    new Uint8Array(buildTable(idOf).buffer),
+    ...column(rows.map((r) => `${oneLine(r[0])}\t${oneLine(r[2])}\t${oneLine(r[5])}`)),
+    codes,
+    ...column(lookalike.map((k) => k.handle)),
+    ...column(lookalike.map((k) => k.name)),
+    packWords(orders.byKey),
+    packWords(orders.byKeyFromEnd),
+    packWords(orders.byName),
+  ];
+  if (sections.length !== SECTION_COUNT) throw new Error(`packIndex: ${sections.length} sections, expected ${SECTION_COUNT}`);
+  return writePacked(COMPILED_FORMAT, sections);
 }
 
 /** The index (for the content script, popup and options) and the details (for the background), separately. */
-export function splitCompiled(compiled: CompiledDataset): { index: CompiledIndex; details: string[] } {
-  const { details, ...index } = compiled;
-  return { index, details };
+export function splitCompiled(compiled: CompiledDataset): { index: CompiledIndex; meta: IndexMeta; details: string[] } {
+  return { index: compiled.index, meta: compiled.meta, details: compiled.details };
 }
 
 export interface AccountDetails {
@@ -217,5 +241,9 @@ export function compileDataset(dataset: Dataset, origins?: Map<string, { file: s
     const entry: AccountDetails = { account, notices, file: origins?.get(account.id)?.file ?? '' };
     details.push(JSON.stringify(entry));
   });
-  return { ...packIndex(dataset.meta, rows, former, xIds), details };
+  return {
+    index: packIndex(dataset.meta, rows, former, xIds),
+    meta: { format: COMPILED_FORMAT, version: dataset.meta.version, released: dataset.meta.released, accounts: rows.length },
+    details,
+  };
 }

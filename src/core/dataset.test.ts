@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDataset, type DatasetFile } from './dataset-files';
-import { compileDataset, packIndex, splitCompiled, type SummaryRow } from './compiled';
+import { COMPILED_FORMAT, compileDataset, packIndex, splitCompiled, type SummaryRow } from './compiled';
+import { PACKED_MAGIC } from './packed';
 import { DatasetIndex } from './lookup';
 
 const META = `version: 1.0.0\nreleased: "2026-01-01"\nlicence: CC-BY-4.0\nattribution: []\n`;
@@ -95,8 +96,9 @@ describe('parseDataset', () => {
 
 describe('compiled index', () => {
   const parsed = parseDataset(files());
-  const { index: compiledIndex, details } = splitCompiled(JSON.parse(JSON.stringify(compileDataset(parsed.dataset!, parsed.origins))));
-  const index = new DatasetIndex(compiledIndex, details);
+  // As the extension reads it: the file's bytes in an ArrayBuffer of their own (a fetch's), the details apart.
+  const { index: compiledIndex, details } = splitCompiled(compileDataset(parsed.dataset!, parsed.origins));
+  const index = new DatasetIndex(compiledIndex.slice().buffer, details);
 
   it('finds accounts by handle case-insensitively, by former handle and by numeric id', () => {
     expect(index.byHandle('amblIUXIAOMING')).toMatchObject({ via: 'handle', account: { id: 'liu-xiaoming', noticeCount: 1 } });
@@ -111,7 +113,7 @@ describe('compiled index', () => {
     for (const confidence of ['high', 'medium', 'low', 'unverified'] as const) {
       const dataset = { ...parsed.dataset!, accounts: parsed.dataset!.accounts.map((a) => ({ ...a, confidence })) };
       const compiled = compileDataset(dataset);
-      const account = new DatasetIndex(compiled).byHandle('AmbLiuXiaoMing')!.account;
+      const account = new DatasetIndex(compiled.index).byHandle('AmbLiuXiaoMing')!.account;
       // Former (every role ended before the release) and the confidence share the flag digit.
       expect(account).toMatchObject({ confidence, former: true });
     }
@@ -141,7 +143,7 @@ describe('the bundled dataset', () => {
 
   it('holds the 2020 notice on @AmbLiuXiaoMing with both sides and several sources', () => {
     const compiled = compileDataset(parsed.dataset!, parsed.origins);
-    const index = new DatasetIndex(compiled, compiled.details);
+    const index = new DatasetIndex(compiled.index, compiled.details);
     const match = index.byHandle('AmbLiuXiaoMing')!;
     const notice = index.details(match.account.index)!.notices[0]!;
     expect(notice).toMatchObject({ type: 'disputed-activity', date: '2020-09-09', status: { value: 'disputed' } });
@@ -177,8 +179,7 @@ describe('packed index format', () => {
 
   it('builds a 100,000-account index and finds accounts by handle without touching the others', () => {
     const rows: SummaryRow[] = Array.from({ length: 100_000 }, (_, i) => [`id-${i}`, `H${i}`, `N ${i}`, 0, 6, 'US', 0, 0]);
-    const packed = JSON.parse(JSON.stringify(packIndex({ version: '1', released: '2026' }, rows)));
-    const index = new DatasetIndex(packed);
+    const index = new DatasetIndex(packIndex({ version: '1', released: '2026' }, rows).slice().buffer);
     expect(index.byHandle('h99999')?.account.name).toBe('N 99999');
     expect(index.byHandle('h100000')).toBeNull();
   });
@@ -188,8 +189,7 @@ describe('packed index format', () => {
     // Every third account has an id; one entry offers a malformed id, which is left out.
     const ids: [string, number][] = rows.flatMap((_, i) => (i % 3 === 0 ? [[String(10_000_000_000 + i), i] as [string, number]] : []));
     ids.push(['0123', 1], ['12a', 2]);
-    const packed = JSON.parse(JSON.stringify(packIndex({ version: '1', released: '2026' }, rows, [], ids)));
-    const index = new DatasetIndex(packed);
+    const index = new DatasetIndex(packIndex({ version: '1', released: '2026' }, rows, [], ids).slice().buffer);
     expect(index.byXId('10000049998')?.account).toMatchObject({ id: 'id-49998', handle: 'H49998', xId: '10000049998' });
     expect(index.byXId('10000000000')?.account.id).toBe('id-0');
     expect(index.byXId('10000049999')).toBeNull();
@@ -211,5 +211,42 @@ describe('packed index format', () => {
     const index = new DatasetIndex(packIndex({ version: '1', released: '2026' }, [['a', 'A', 'A', 0, 0, 'US', 0, 0]]));
     expect(index.byXId('1')).toBeNull();
     expect(index.byHandle('a')?.account.xId).toBeUndefined();
+  });
+
+  it('is one binary file read in place: its header names format 8, and its meta the release', () => {
+    const packed = packIndex({ version: '2.0', released: '2026-05' }, [['a', 'A', 'A', 0, 0, 'US', 0, 0]]);
+    const header = new DataView(packed.buffer, packed.byteOffset);
+    expect(header.getUint32(0, true)).toBe(PACKED_MAGIC);
+    expect(header.getUint32(4, true)).toBe(COMPILED_FORMAT);
+    expect(COMPILED_FORMAT).toBe(8);
+    const index = new DatasetIndex(packed);
+    expect([index.version, index.released, index.size]).toEqual(['2.0', '2026-05', 1]);
+  });
+
+  it('refuses an index of an older format with a clear message', () => {
+    // Format 7 was an object of strings (embedded in the content script's source until this format).
+    const format7 = { format: 7, version: '1', released: '2026', handles: 'a', formerOf: '', table: '00001000000000000000000000000000000000000', codes: '000000' };
+    expect(() => new DatasetIndex(format7 as unknown as Uint8Array)).toThrow(/an object of format 7; this code reads the packed index of format 8 only: rebuild the extension/);
+    // A packed file whose header names another format.
+    const packed = packIndex({ version: '1', released: '2026' }, [['a', 'A', 'A', 0, 0, 'US', 0, 0]]).slice();
+    new DataView(packed.buffer).setUint32(4, 7, true);
+    expect(() => new DatasetIndex(packed)).toThrow(/of format 7, and this code reads format 8 only: rebuild the extension/);
+    // Not a packed index at all, or cut short.
+    expect(() => new DatasetIndex(new TextEncoder().encode('{"format":8}'))).toThrow(/not a packed index/);
+    expect(() => new DatasetIndex(new Uint8Array(4))).toThrow(/too short/);
+    const cut = packIndex({ version: '1', released: '2026' }, [['a', 'A', 'A', 0, 0, 'US', 0, 0]]).slice(0, 60);
+    expect(() => new DatasetIndex(cut)).toThrow(/outside the file|cut short/);
+  });
+
+  it('refuses a handle that is not plain ASCII (a lookup compares bytes with the page\'s text)', () => {
+    expect(() => packIndex({ version: '1', released: '2026' }, [['a', 'Äb', 'A', 0, 0, 'US', 0, 0]])).toThrow(/not plain ASCII/);
+  });
+
+  it('keeps names beyond ASCII, tabs folded, and reads an index handed in at an offset of a larger buffer', () => {
+    const packed = packIndex({ version: '1', released: '2026' }, [['a-id', 'A', '中国驻英国大使馆\tEmbassy', 0, 0, 'CN', 0, 0]]);
+    const larger = new Uint8Array(packed.byteLength + 3);
+    larger.set(packed, 3);
+    const index = new DatasetIndex(larger.subarray(3));
+    expect(index.byHandle('a')?.account).toMatchObject({ id: 'a-id', name: '中国驻英国大使馆 Embassy', country: 'CN' });
   });
 });

@@ -19,7 +19,7 @@ function synthetic(n: number): DatasetIndex {
     0,
     confidenceFlags(CONFIDENCE[i % 5] /* one in five unrated */),
   ]);
-  return new DatasetIndex(JSON.parse(JSON.stringify(packIndex({ version: '1', released: '2026' }, rows))));
+  return new DatasetIndex(packIndex({ version: '1', released: '2026' }, rows).slice().buffer);
 }
 
 describe('directory search', () => {

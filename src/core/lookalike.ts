@@ -200,7 +200,7 @@ function editPosition(key: string, official: string): number {
 
 // ------------------------------------------------------------------ sorted keys
 // The matcher looks keys up by binary search in orders of the accounts sorted by key, which the build compiles into
-// the index (`CompiledIndex.lookalikeOrders`): a page sorts nothing and builds no table, whatever the dataset's size.
+// the index (`SECTION.BY_KEY`...): a page sorts nothing and builds no table, whatever the dataset's size.
 
 /** The order of handle and name keys: by length, then by characters. Equal keys keep account order. */
 export function compareKeys(a: string, b: string): number {
@@ -252,14 +252,21 @@ export class Order {
   }
 }
 
+/** Account positions in an order, however stored: `Order` (sorted here), or words of the packed index. */
+export interface OrderView {
+  readonly length: number;
+  /** The position of the j-th account in this order. */
+  at(j: number): number;
+}
+
 /** The three orders the matcher searches (see `lookalikeOrders`). */
 export interface LookalikeOrders {
   /** Every account, by handle key (`compareKeys`). */
-  byKey: Order;
+  byKey: OrderView;
   /** Every account, by handle key read backwards (`compareKeysFromEnd`). */
-  byKeyFromEnd: Order;
+  byKeyFromEnd: OrderView;
   /** The accounts with a name key, by name key (`compareKeys`). */
-  byName: Order;
+  byName: OrderView;
 }
 
 /** The orders, sorted here (the build compiles them; tests and tools with summaries sort at construction). */
@@ -283,7 +290,7 @@ export function lookalikeOrders(size: number, keys: (i: number) => LookalikeKeys
  * end), as [first, end): binary search, O(log n). Most blocks are empty, found so with one search.
  */
 export function orderBlock(
-  order: Order,
+  order: OrderView,
   keyOf: (i: number) => string,
   length: number,
   part: string,
@@ -312,7 +319,7 @@ export function orderBlock(
 const EMPTY: [number, number] = [0, 0];
 
 /** The block of `order` holding the keys of `length` characters (orders are by length first), remembered in `lengths`. */
-function lengthSegment(order: Order, keyOf: (i: number) => string, length: number, lengths: Map<number, readonly [number, number]>): readonly [number, number] {
+function lengthSegment(order: OrderView, keyOf: (i: number) => string, length: number, lengths: Map<number, readonly [number, number]>): readonly [number, number] {
   let segment = lengths.get(length);
   if (!segment) {
     const firstWith = (atLeast: number): number => {
@@ -384,7 +391,7 @@ export interface LookalikeKeys {
   name: string;
 }
 
-/** An account's keys. The build compiles them into the index (`CompiledIndex.lookalike`), so pages do not fold names. */
+/** An account's keys. The build compiles them into the index (`SECTION.LOOKALIKE_HANDLES`, `LOOKALIKE_NAMES`), so pages do not fold names. */
 export function lookalikeKeys(handle: string, name: string, kind: AccountSummary['kind']): LookalikeKeys {
   const nameKey = nameSkeleton(name);
   // A person's name needs a borrowed handle as well (see byDisplayName), so it may be shorter.

@@ -1,11 +1,12 @@
 /**
- * O(1) lookups in the compiled dataset by handle or numeric X id. Pure: no DOM, no browser APIs.
+ * O(1) lookups in the packed index (compiled format 8) by handle or numeric X id, read in place. Pure: no DOM, no
+ * browser APIs.
  */
 import { CATEGORIES, KINDS, NOTICE_TYPES } from './schema';
 import { accountLayers } from './layers';
-import { CODE_WIDTH, FLAG_FORMER, confidenceOf, SLOT_WIDTH, X_ID_PATTERN, handleHash, type AccountDetails, type CompiledIndex } from './compiled';
-import { Order, lookalikeKeys, type LookalikeAccounts, type LookalikeKeys } from './lookalike';
-import { Lines } from './lines';
+import { CODE_WIDTH, COMPILED_FORMAT, FLAG_FORMER, SECTION, confidenceOf, X_ID_PATTERN, handleHash, type AccountDetails, type CompiledIndex, type IndexMeta } from './compiled';
+import type { LookalikeAccounts, LookalikeOrders } from './lookalike';
+import { PackedSections, TextColumn, decodeUtf8, packedProblem } from './packed';
 import type { AccountSummary, Match } from './summary';
 
 export class DatasetIndex {
@@ -13,66 +14,86 @@ export class DatasetIndex {
   readonly released: string;
   readonly size: number;
   /** Every handle (current ones, then former ones), for the hash table built at compile time; read in place. */
-  private readonly keys: Lines | null;
-  private readonly formerOf: number[];
-  private readonly slots: number;
-  private readonly xIdSlots: number;
-  private xIdLines: Lines | null = null;
-  private columns: { ids: Lines; handles: Lines; names: Lines; countries: Lines } | null = null;
-  /** Summaries are decoded on first use, one by one: start-up does not grow with what accounts hold. */
-  private readonly summaries: (AccountSummary | undefined)[];
+  private readonly keys: TextColumn;
+  private readonly table: Uint32Array;
+  private readonly formerOf: Uint32Array;
+  private readonly xIds: TextColumn;
+  private readonly xIdTable: Uint32Array;
+  private readonly rows: TextColumn;
+  private readonly codes: Uint8Array;
+  private readonly sections: PackedSections;
+  /** Summaries are decoded on first use, one by one: start-up does not grow with the dataset's size. */
+  private readonly summaries = new Map<number, AccountSummary>();
   private readonly detailCache = new Map<number, AccountDetails>();
 
   /**
+   * `compiled`: the packed index (format 8), as the build writes it (`INDEX_FILE`) or `packIndex` returns it; read in
+   * place, never copied. Anything else (an index of an older format, say) is refused with the reason.
    * `details` (one JSON string per account) is optional: the content script has the index only and gets details
    * from the background when a card opens; tests and Node tools pass them in.
    */
   constructor(
-    private readonly compiled: CompiledIndex,
+    compiled: CompiledIndex | ArrayBuffer,
     private readonly detailStrings?: readonly string[],
   ) {
-    this.version = compiled.version;
-    this.released = compiled.released;
-    this.keys = compiled.handles ? new Lines(compiled.handles) : null;
-    this.formerOf = compiled.formerOf ? compiled.formerOf.split(',').map(Number) : [];
-    this.size = (this.keys?.length ?? 0) - this.formerOf.length;
-    this.slots = compiled.table.length / SLOT_WIDTH;
-    this.xIdSlots = typeof compiled.xIdTable === 'string' ? compiled.xIdTable.length / SLOT_WIDTH : 0;
-    this.summaries = new Array(this.size);
+    // By tag, not instanceof: in a Firefox content script a fetched ArrayBuffer, and a Uint8Array made over it, belong
+    // to another compartment and fail instanceof (measured in Firefox ESR 153).
+    const tag = Object.prototype.toString.call(compiled);
+    const bytes = tag === '[object ArrayBuffer]' ? new Uint8Array(compiled as ArrayBuffer) : tag === '[object Uint8Array]' ? (compiled as Uint8Array) : null;
+    if (!bytes) {
+      const format = (compiled as { format?: unknown } | null)?.format;
+      throw new Error(
+        `DatasetIndex: the compiled index is ${typeof format === 'number' ? `an object of format ${format}` : 'not a packed index'}; ` +
+          `this code reads the packed index of format ${COMPILED_FORMAT} only: rebuild the extension (npm run build)`,
+      );
+    }
+    const problem = packedProblem(bytes, COMPILED_FORMAT);
+    if (problem) throw new Error(`DatasetIndex: ${problem}`);
+    const s = (this.sections = new PackedSections(bytes));
+    const meta = JSON.parse(decodeUtf8(s.u8(SECTION.META))) as IndexMeta;
+    this.version = meta.version;
+    this.released = meta.released;
+    this.size = meta.accounts;
+    this.keys = new TextColumn(s.u8(SECTION.KEYS), s.u32(SECTION.KEY_STARTS));
+    this.table = s.u32(SECTION.TABLE);
+    this.formerOf = s.u32(SECTION.FORMER_OF);
+    this.xIds = new TextColumn(s.u8(SECTION.X_IDS), s.u32(SECTION.X_ID_STARTS));
+    this.xIdTable = s.u32(SECTION.X_ID_TABLE);
+    this.rows = new TextColumn(s.u8(SECTION.ROWS), s.u32(SECTION.ROW_STARTS));
+    this.codes = s.u8(SECTION.CODES);
+    if (this.keys.length !== this.size + this.formerOf.length || this.rows.length !== this.size || this.codes.length !== this.size * CODE_WIDTH) {
+      throw new Error('DatasetIndex: the compiled index is inconsistent (its columns disagree on the number of accounts)');
+    }
   }
 
   private summary(index: number): AccountSummary | undefined {
-    const cached = this.summaries[index];
+    const cached = this.summaries.get(index);
     if (cached) return cached;
-    if (index < 0 || index >= this.size) return undefined;
-    const c = (this.columns ??= {
-      ids: new Lines(this.compiled.ids),
-      handles: new Lines(this.compiled.displayHandles),
-      names: new Lines(this.compiled.names),
-      countries: new Lines(this.compiled.countries),
-    });
-    const code = this.compiled.codes.slice(index * CODE_WIDTH, index * CODE_WIDTH + CODE_WIDTH);
-    const mask = parseInt(code.slice(3, 5), 36);
-    const flags = parseInt(code[5] ?? '0', 36);
+    if (!(index >= 0 && index < this.size)) return undefined;
+    const [id = '', name = '', country = ''] = this.rows.get(index)!.split('\t');
+    const at = index * CODE_WIDTH;
+    const codes = this.codes;
+    const mask = codes[at + 3]! | (codes[at + 4]! << 8);
+    const flags = codes[at + 5]!;
     const noticeTypes = NOTICE_TYPES.filter((_, bit) => (mask & (1 << bit)) !== 0);
-    const category = CATEGORIES[parseInt(code[1]!, 36)] ?? 'official';
+    const category = CATEGORIES[codes[at + 1]!] ?? 'official';
     const summary: AccountSummary = {
       index,
-      id: c.ids.get(index)!,
-      handle: c.handles.get(index)!,
-      name: c.names.get(index)!,
-      kind: KINDS[parseInt(code[0]!, 36)] ?? 'institution',
+      id,
+      handle: this.keys.get(index)!,
+      name,
+      kind: KINDS[codes[at]!] ?? 'institution',
       category,
-      country: c.countries.get(index)!,
-      noticeCount: parseInt(code[2]!, 36),
+      country,
+      noticeCount: codes[at + 2]!,
       noticeTypes,
       former: (flags & FLAG_FORMER) !== 0,
       confidence: confidenceOf(flags),
       layers: accountLayers(category, noticeTypes),
     };
-    const xId = this.xIdAt(index);
+    const xId = this.xIds.get(index);
     if (xId) summary.xId = xId;
-    this.summaries[index] = summary;
+    this.summaries.set(index, summary);
     return summary;
   }
 
@@ -87,33 +108,25 @@ export class DatasetIndex {
 
   /** The position of a lower-case handle in `keys` (current handles first, then former ones), or -1. */
   private position(key: string): number {
-    const table = this.compiled.table;
-    const mask = this.slots - 1;
-    for (let slot = handleHash(key) & mask, probes = 0; probes < this.slots; slot = (slot + 1) & mask, probes++) {
-      const at = parseInt(table.slice(slot * SLOT_WIDTH, slot * SLOT_WIDTH + SLOT_WIDTH), 36);
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let slot = handleHash(key) & mask, probes = 0; probes < table.length; slot = (slot + 1) & mask, probes++) {
+      const at = table[slot]!;
       if (at === 0) return -1;
-      if (this.keys?.equals(at - 1, key)) return at - 1;
+      if (this.keys.equals(at - 1, key, true)) return at - 1;
     }
     return -1;
   }
 
-  /** The numeric X id the dataset lists for account `index` ('' or undefined: none). */
-  private xIdAt(index: number): string | undefined {
-    if (typeof this.compiled.xIdColumn !== 'string') return undefined;
-    this.xIdLines ??= new Lines(this.compiled.xIdColumn);
-    return this.xIdLines.get(index) || undefined;
-  }
-
   /** O(1): a probe of the id table compiled with the index; the id is compared with the column in place. */
   byXId(xId: string): Match | null {
-    if (this.xIdSlots === 0 || !X_ID_PATTERN.test(xId)) return null;
-    const table = this.compiled.xIdTable;
-    const mask = this.xIdSlots - 1;
-    this.xIdLines ??= new Lines(this.compiled.xIdColumn);
-    for (let slot = handleHash(xId) & mask, probes = 0; probes < this.xIdSlots; slot = (slot + 1) & mask, probes++) {
-      const at = parseInt(table.slice(slot * SLOT_WIDTH, slot * SLOT_WIDTH + SLOT_WIDTH), 36);
+    const table = this.xIdTable;
+    if (table.length === 0 || !X_ID_PATTERN.test(xId)) return null;
+    const mask = table.length - 1;
+    for (let slot = handleHash(xId) & mask, probes = 0; probes < table.length; slot = (slot + 1) & mask, probes++) {
+      const at = table[slot]!;
       if (at === 0) return null;
-      if (this.xIdLines.equals(at - 1, xId)) {
+      if (this.xIds.equals(at - 1, xId)) {
         const account = this.summary(at - 1);
         return account ? { account, via: 'x-id' } : null;
       }
@@ -133,57 +146,41 @@ export class DatasetIndex {
   }
 
   /**
-   * The accounts for the lookalike matcher, with the keys and orders compiled into the index (an index compiled
-   * without them, of an older format, has its keys computed here and its orders sorted by the matcher).
+   * The accounts for the lookalike matcher, with the keys and orders compiled into the index: a key is decoded when
+   * the matcher's search reads it, and remembered.
    */
   lookalikeAccounts(): LookalikeAccounts {
-    const lines = typeof this.compiled.lookalike === 'string' ? new Lines(this.compiled.lookalike) : null;
-    const handleKeys: string[] = new Array(this.size);
-    const nameKeys: string[] = new Array(this.size);
-    const keysOf = (i: number) => {
-      const line = lines?.get(i);
-      const tab = line?.indexOf('\t') ?? -1;
-      const keys = tab >= 0 ? { handle: line!.slice(0, tab), name: line!.slice(tab + 1) } : computedKeys(this.summary(i)!);
-      handleKeys[i] = keys.handle;
-      nameKeys[i] = keys.name;
+    const s = this.sections;
+    const handleKeys = new TextColumn(s.u8(SECTION.LOOKALIKE_HANDLES), s.u32(SECTION.LOOKALIKE_HANDLE_STARTS));
+    const nameKeys = new TextColumn(s.u8(SECTION.LOOKALIKE_NAMES), s.u32(SECTION.LOOKALIKE_NAME_STARTS));
+    const read = (column: TextColumn, cache: Map<number, string>) => (i: number): string => {
+      let key = cache.get(i);
+      if (key === undefined) cache.set(i, (key = column.get(i) ?? ''));
+      return key;
     };
-    const orders = this.compiled.lookalikeOrders;
+    const orders: LookalikeOrders = {
+      byKey: new WordOrder(s.u32(SECTION.BY_KEY)),
+      byKeyFromEnd: new WordOrder(s.u32(SECTION.BY_KEY_FROM_END)),
+      byName: new WordOrder(s.u32(SECTION.BY_NAME)),
+    };
     return {
       size: this.size,
-      handle: (i) => this.keys!.get(i)!,
+      handle: (i) => this.keys.get(i)!.toLowerCase(),
       indexOf: (handle) => {
         const position = this.position(handle);
         return position >= 0 && position < this.size ? position : undefined;
       },
       knows: (handle) => this.position(handle) >= 0,
-      handleKey: (i) => {
-        if (handleKeys[i] === undefined) keysOf(i);
-        return handleKeys[i]!;
-      },
-      nameKey: (i) => {
-        if (nameKeys[i] === undefined) keysOf(i);
-        return nameKeys[i]!;
-      },
+      handleKey: read(handleKeys, new Map()),
+      nameKey: read(nameKeys, new Map()),
       summary: (i) => this.summary(i)!,
-      // Orders of another size than this index (never written by the build) are left out: the matcher sorts.
-      orders:
-        orders &&
-        orders.byKey.length === this.size * orders.width &&
-        orders.byKeyFromEnd.length === orders.byKey.length &&
-        orders.byName.length <= orders.byKey.length &&
-        orders.byName.length % orders.width === 0
-          ? () => ({
-              byKey: new Order(orders.byKey, orders.width),
-              byKeyFromEnd: new Order(orders.byKeyFromEnd, orders.width),
-              byName: new Order(orders.byName, orders.width),
-            })
-          : undefined,
+      orders: () => orders,
     };
   }
 
+  /** Every account's summary, decoded (the directory page lists them all; pages on X never call this). */
   allSummaries(): readonly AccountSummary[] {
-    for (let i = 0; i < this.size; i++) this.summary(i);
-    return this.summaries as AccountSummary[];
+    return Array.from({ length: this.size }, (_, i) => this.summary(i)!);
   }
 }
 
@@ -195,6 +192,13 @@ export function parseDetails(raw: string): AccountDetails | null {
   }
 }
 
-function computedKeys(account: AccountSummary): LookalikeKeys {
-  return lookalikeKeys(account.handle, account.name, account.kind);
+/** An order of the matcher (`LookalikeOrders`) as a view on the index's words. */
+class WordOrder {
+  readonly length: number;
+  constructor(private readonly words: Uint32Array) {
+    this.length = words.length;
+  }
+  at(j: number): number {
+    return this.words[j]!;
+  }
 }

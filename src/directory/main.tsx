@@ -6,8 +6,8 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { bundledIndex as compiled } from '../bundled-dataset';
-import { DatasetIndex, parseDetails } from '../core/lookup';
+import { loadBundledIndex } from '../bundled-dataset';
+import { parseDetails } from '../core/lookup';
 import { isUnverified, type AccountDetails } from '../core/compiled';
 import { DirectoryIndex, type DirectoryFilters } from '../core/directory';
 import { ACCOUNT_DETAILS, type AccountDetailsReply, type AccountDetailsRequest } from '../pages/messages';
@@ -22,7 +22,8 @@ const ROW_HEIGHT = 52;
 /** Rows drawn above and below the visible ones. */
 const OVERSCAN = 6;
 
-const index = new DatasetIndex(compiled);
+// The packed index, from the extension's own package (no network): a few milliseconds before the first render.
+const index = await loadBundledIndex();
 const directory = new DirectoryIndex(index);
 
 async function fetchDetails(position: number): Promise<AccountDetails | null> {

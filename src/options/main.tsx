@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { accountCount, bundledIndex as compiled } from '../bundled-dataset';
+import { accountCount, bundledMeta as compiled } from '../bundled-dataset';
 import { Switch } from '../pages/Switch';
 import { useSettings } from '../pages/useSettings';
 import { LayerSwitches } from '../pages/LayerSwitches';
@@ -140,7 +140,7 @@ function Options() {
 
       <section aria-labelledby="about-title">
         <h2 id="about-title">{t('optionsAbout')}</h2>
-        <p>{t('popupDataset', [compiled.version, String(accountCount(compiled))])}</p>
+        <p>{t('popupDataset', [compiled.version, String(accountCount())])}</p>
         <p class="muted">{t('optionsReleased', formatPartialDate(compiled.released))}</p>
         <p>
           <a id="attache-directory-link" href={`/${DIRECTORY_PAGE}`} target="_blank" rel="noopener noreferrer">

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { accountCount, bundledIndex as compiled } from '../bundled-dataset';
+import { accountCount, bundledMeta as compiled } from '../bundled-dataset';
 import { CUSTOM_LAYER_PREFIX } from '../core/custom-layers';
 import { Switch } from '../pages/Switch';
 import { useSettings } from '../pages/useSettings';
@@ -79,7 +79,7 @@ function Popup() {
       <header class="popup-header">
         <h1>{t('popupTitle')}</h1>
         <span class="muted" data-attache-dataset-version={compiled.version}>
-          {t('popupDataset', [compiled.version, String(accountCount(compiled))])}
+          {t('popupDataset', [compiled.version, String(accountCount())])}
         </span>
       </header>
       {[problem, customProblem, error].filter(Boolean).map((p) => (

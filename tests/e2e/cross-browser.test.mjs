@@ -193,6 +193,8 @@ for (const name of BROWSERS) {
       await new Promise((r) => setTimeout(r, 500));
       const foreign = [...page.requests, ...popup.requests].filter((r) => {
         if (r.url.startsWith(`${session.extensionOrigin}/`)) return false; // its own files, not network
+        // The packed index at Chrome's per-session address for it (use_dynamic_url): a file of the package too.
+        if (/^chrome-extension:\/\/[0-9a-f-]{36}\/data\/index\.bin$/.test(r.url)) return false;
         if (r.navigation && opened.has(r.url.replace(/\/$/, ''))) return false; // the pages the test opened
         if (r.url === 'https://x.com/favicon.ico') return false; // the browser's own tab icon (Firefox), not the extension's
         return !/^(?:about|data|blob):/.test(r.url); // Firefox reports data: images as requests; they are not network

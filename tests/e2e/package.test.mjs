@@ -37,7 +37,11 @@ describe('npm run package', () => {
       assert.deepEqual(forbidden, []);
       assert.ok(names(kind).includes('privacy.html'), 'the privacy policy page ships with the extension');
       assert.ok(names(kind).includes(manifest.content_scripts[0].js[0]), 'the content script named in the manifest is packaged');
-      assert.ok(!manifest.web_accessible_resources?.length, 'no web-accessible resources');
+      // The one web-accessible resource is the packed index, for X's pages only (and at a per-session URL in Chrome).
+      assert.ok(names(kind).includes('data/index.bin'), 'the packed index is packaged');
+      assert.deepEqual(manifest.web_accessible_resources.map((w) => w.resources), [['data/index.bin']]);
+      assert.ok(manifest.web_accessible_resources[0].matches.every((m) => /^https:\/\/(mobile\.)?(x|twitter)\.com\/\*$/.test(m)));
+      assert.equal(manifest.web_accessible_resources[0].use_dynamic_url, kind === 'chrome' ? true : undefined);
       // The stores' limits are far above (Chrome 2 GB, AMO 200 MB); this catches a package that suddenly grows.
       assert.ok(zips[kind].size < 2_000_000, `${kind} package is ${zips[kind].size} bytes`);
     });

@@ -1,5 +1,7 @@
 // Privacy: during a whole browsing session on the fixtures (every page, cards, popup, options, switches), the only
-// requests are the pages the test itself opens. Attaché makes none of its own.
+// requests are the pages the test itself opens, and Attaché's reads of its own package's files (chrome-extension://
+// addresses, which the browser serves from the installed extension: no network). Attaché makes no request of its own
+// to any network.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -44,11 +46,15 @@ describe('privacy', () => {
 
     const foreign = requests.filter((r) => {
       if (r.url.startsWith(`chrome-extension://${session.extensionId}/`)) return false; // its own files, not network
+      // The packed index, at the per-session address Chrome gives it (use_dynamic_url), from the package too.
+      if (ownDynamicUrl(r.url)) return false;
       if (r.type === 'document' && navigations.has(r.url.replace(/\/$/, ''))) return false; // pages the test opened
       return true;
     });
     assert.deepEqual(foreign, [], 'requests not made by the test itself');
     assert.ok(requests.length >= routes.length, 'requests were being recorded');
+    // The content script read the packed index on every X page, from the package: the recorder sees those reads.
+    assert.ok(requests.filter((r) => ownDynamicUrl(r.url)).length >= routes.length, 'the packed index was read from the package');
   });
 
   it('the recorder does see requests made from an X page (control)', async () => {
@@ -77,14 +83,26 @@ describe('privacy', () => {
     await page.close();
   });
 
-  it('the content script contains no network API at all', () => {
+  it('the content script has one network API call, a fetch of its own package\'s file, and no other', () => {
     const manifest = JSON.parse(readFileSync('dist/chrome/manifest.json', 'utf8'));
     for (const file of manifest.content_scripts.filter((c) => c.world !== 'MAIN').flatMap((c) => c.js)) {
       const code = readFileSync(join('dist/chrome', file), 'utf8');
-      for (const api of ['fetch(', 'XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource', 'importScripts', 'eval(', 'new Function']) {
+      // src/platform/own-file.ts: the address comes from runtime.getURL and is checked to be the package's.
+      assert.equal(code.split('fetch(').length - 1, 1, `${file}: one fetch( call`);
+      assert.ok(code.includes('is not in the package') && code.includes('getURL('), `${file}: the fetch is readOwnFile's`);
+      for (const api of ['XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource', 'importScripts', 'eval(', 'new Function']) {
         assert.ok(!code.includes(api), `${file} mentions ${api}`);
       }
     }
+  });
+
+  it('an X page cannot load the packed index at the extension\'s fixed address', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://x.com/home');
+    await waitForAttache(page);
+    const result = await page.evaluate((url) => fetch(url).then((r) => `status ${r.status}`, (e) => `refused: ${e.name}`), `chrome-extension://${session.extensionId}/data/index.bin`);
+    assert.match(result, /^refused/);
+    await page.close();
   });
 
   it('the page-world reader only wraps X\'s fetch and XMLHttpRequest: it opens, sends and evaluates nothing itself', () => {
@@ -99,19 +117,29 @@ describe('privacy', () => {
     }
   });
 
-  it('the manifest asks for storage only, on X only, and exposes no web-accessible resources', () => {
+  it('the manifest asks for storage only, on X only, and exposes only the packed index, to X only', () => {
     for (const target of readdirSync('dist')) {
       const manifest = JSON.parse(readFileSync(join('dist', target, 'manifest.json'), 'utf8'));
       assert.deepEqual(manifest.permissions, ['storage'], target);
       assert.equal(manifest.host_permissions, undefined, target);
       assert.equal(manifest.optional_permissions, undefined, target);
-      assert.equal(manifest.web_accessible_resources, undefined, target);
       const matches = manifest.content_scripts.flatMap((c) => c.matches);
       assert.deepEqual(new Set(matches), new Set(['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*', 'https://mobile.x.com/*']));
+      assert.equal(manifest.web_accessible_resources.length, 1, target);
+      const [war] = manifest.web_accessible_resources;
+      assert.deepEqual(war.resources, ['data/index.bin'], target);
+      assert.deepEqual(new Set(war.matches), new Set(matches), target);
+      // Chrome: loadable only at an address that changes every session, so no page can probe a fixed one.
+      if (target === 'chrome') assert.equal(war.use_dynamic_url, true);
       assert.match(manifest.content_security_policy.extension_pages, /script-src 'self'; object-src 'none'/);
     }
   });
 });
+
+/** The packed index at a per-session extension address: chrome-extension://<uuid>/data/index.bin. */
+function ownDynamicUrl(url) {
+  return /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/data\/index\.bin$/.test(url);
+}
 
 function safeFrameUrl(request) {
   try {

@@ -85,7 +85,7 @@ export function bundledIndex(dir = 'dataset'): DatasetIndex {
   const parsed = loadDataset(dir);
   if (!parsed.dataset) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   const compiled = compileDataset(parsed.dataset, parsed.origins);
-  return new DatasetIndex(compiled, compiled.details);
+  return new DatasetIndex(compiled.index, compiled.details);
 }
 
 /** A renderer without UI: a bare host element per annotation, and a log of created/destroyed hosts. */
