@@ -1,5 +1,5 @@
 // Types for inline-dataset.mjs (used by scripts/build.mjs and the benchmark), for the TypeScript tests.
-export const PLACEHOLDERS: Readonly<{ index: string; details: string }>;
+export const PLACEHOLDERS: Readonly<{ details: string }>;
 export const DATASET_JSON: Readonly<{ details: string }>;
 export const PACKED_INDEX: string;
 export function walk(dir: string): string[];

@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const PLACEHOLDERS = Object.freeze({ index: '__ATTACHE_DATASET_INDEX__', details: '__ATTACHE_DATASET_DETAILS__' });
+export const PLACEHOLDERS = Object.freeze({ details: '__ATTACHE_DATASET_DETAILS__' });
 
 /** The JSON the dataset plugin writes next to its generated details module (scripts/lib/vite-dataset-plugin.ts). */
 export const DATASET_JSON = Object.freeze({ details: 'node_modules/.attache/details.json' });

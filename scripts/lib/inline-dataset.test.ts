@@ -23,10 +23,10 @@ describe('the dataset inlined after minification', () => {
 
   it('replaces every placeholder, and only them, without expanding $ patterns', () => {
     const json = JSON.stringify(tricky);
-    const code = `var r=${PLACEHOLDERS.index},s="${PLACEHOLDERS.index.slice(0, 5)}";f(${PLACEHOLDERS.index});`;
-    const out = inlineJson(code, PLACEHOLDERS.index, json);
+    const code = `var r=${PLACEHOLDERS.details},s="${PLACEHOLDERS.details.slice(0, 5)}";f(${PLACEHOLDERS.details});`;
+    const out = inlineJson(code, PLACEHOLDERS.details, json);
     expect(out.count).toBe(2);
-    expect(out.code).not.toContain(PLACEHOLDERS.index);
+    expect(out.code).not.toContain(PLACEHOLDERS.details);
     const read = runInNewContext(`var got = []; function f(x) { got.push(x); } ${out.code} got.concat([r])`) as unknown[];
     expect(read).toEqual([tricky, tricky]);
   });
@@ -49,17 +49,17 @@ describe('inlining a built extension', () => {
     const dir = mkdtempSync(join(tmpdir(), 'attache-inline-'));
     try {
       mkdirSync(join(dir, 'src', 'content'), { recursive: true });
-      writeFileSync(join(dir, 'src', 'content', 'index.js'), `var r=${PLACEHOLDERS.index};`);
+      writeFileSync(join(dir, 'src', 'content', 'index.js'), 'var r=1;');
       writeFileSync(join(dir, 'worker.js'), `var d=${PLACEHOLDERS.details};`);
-      writeFileSync(join(dir, 'notes.txt'), PLACEHOLDERS.index);
-      const counts = inlineDir(dir, { index: '{"format":5}', details: '["{}"]' });
-      expect(counts).toEqual({ index: 1, details: 1 });
-      expect(readFileSync(join(dir, 'src', 'content', 'index.js'), 'utf8')).toBe('var r=({"format":5});');
+      writeFileSync(join(dir, 'notes.txt'), PLACEHOLDERS.details);
+      const counts = inlineDir(dir, { details: '["{}"]' });
+      expect(counts).toEqual({ details: 1 });
+      expect(readFileSync(join(dir, 'src', 'content', 'index.js'), 'utf8')).toBe('var r=1;');
       expect(readFileSync(join(dir, 'worker.js'), 'utf8')).toBe('var d=(["{}"]);');
-      expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe(PLACEHOLDERS.index);
+      expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe(PLACEHOLDERS.details);
       // A placeholder it does not know is an error, not a silent leftover.
       writeFileSync(join(dir, 'other.js'), 'var x=__ATTACHE_DATASET_OTHER__;');
-      expect(() => inlineDir(dir, { index: '{}', details: '[]' })).toThrow(/placeholder is left/);
+      expect(() => inlineDir(dir, { details: '[]' })).toThrow(/placeholder is left/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
